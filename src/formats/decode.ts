@@ -1,0 +1,110 @@
+import { InputError } from '../model/errors.js';
+
+/** Default largest file `add` reads; transcripts of 10-hour episodes are a few MB, so 64 MB leaves room. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+
+const MAGIC: [string, number[]][] = [
+  ['a PDF document', [0x25, 0x50, 0x44, 0x46]],
+  ['a ZIP archive (or DOCX/EPUB)', [0x50, 0x4b, 0x03, 0x04]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['an MP3 file', [0x49, 0x44, 0x33]],
+  ['an Ogg media file', [0x4f, 0x67, 0x67, 0x53]],
+  ['a RIFF media file (WAV/AVI)', [0x52, 0x49, 0x46, 0x46]],
+  ['an SQLite database', [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66]],
+  ['an executable', [0x7f, 0x45, 0x4c, 0x46]],
+];
+
+function startsWith(bytes: Uint8Array, prefix: number[], at = 0): boolean {
+  if (bytes.length < at + prefix.length) return false;
+  return prefix.every((b, i) => bytes[at + i] === b);
+}
+
+/** Guesses UTF-16 without a BOM from where the zero bytes of ASCII characters fall. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length - (bytes.length % 2), 4096);
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+/**
+ * Turns file bytes into clean text: detects UTF-8/UTF-16 (BOM or not) and falls back to Windows-1252 (a superset of
+ * Latin-1) when the bytes are not UTF-8; normalizes newlines and Unicode (NFC). Refuses empty and binary files
+ * with an InputError naming the reason.
+ */
+export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
+  if (bytes.length === 0) throw new InputError('file is empty');
+  if (bytes.length > maxBytes) {
+    throw new InputError(`file is ${formatBytes(bytes.length)}, over the ${formatBytes(maxBytes)} size limit (--max-size)`);
+  }
+  for (const [what, magic] of MAGIC) {
+    if (startsWith(bytes, magic)) throw new InputError(`binary file (looks like ${what}), not a transcript`);
+  }
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    throw new InputError('UTF-32 text is not supported; save the file as UTF-8');
+  }
+
+  let encoding: string;
+  let body = bytes;
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    encoding = 'utf-8';
+    body = bytes.subarray(3);
+  } else if (startsWith(bytes, [0xff, 0xfe])) {
+    encoding = 'utf-16le';
+    body = bytes.subarray(2);
+  } else if (startsWith(bytes, [0xfe, 0xff])) {
+    encoding = 'utf-16be';
+    body = bytes.subarray(2);
+  } else {
+    encoding = sniffUtf16(bytes) ?? 'utf-8';
+  }
+
+  if (encoding === 'utf-8' && body.includes(0)) throw new InputError('binary file (contains NUL bytes), not a transcript');
+
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    if (encoding !== 'utf-8') throw new InputError(`invalid ${encoding.toUpperCase()} text`);
+    encoding = 'windows-1252';
+    text = new TextDecoder(encoding).decode(body);
+  }
+
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = text.replace(/\r\n?/g, '\n');
+  if (looksBinary(text)) throw new InputError('binary file (mostly control characters), not a transcript');
+  if (text.trim().length === 0) throw new InputError('file holds only whitespace');
+  return { text: text.normalize('NFC'), encoding };
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  return control > sample.length * 0.02 + 2;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
