@@ -83,7 +83,7 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
   } catch {
     if (encoding !== 'utf-8') throw new InputError(`invalid ${encoding.toUpperCase()} text`);
     encoding = 'windows-1252';
-    text = new TextDecoder(encoding).decode(body);
+    text = decodeWindows1252(body);
   }
 
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -91,6 +91,20 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
   if (looksBinary(text)) throw new InputError('binary file (mostly control characters), not a transcript');
   if (text.trim().length === 0) throw new InputError('file holds only whitespace');
   return { text: text.normalize('NFC'), encoding };
+}
+
+// Node's TextDecoder treats windows-1252 as ISO-8859-1, so 0x80-0x9F (where Windows puts €, curly quotes, dashes)
+// would come out as invisible C1 controls; this is the WHATWG table for that range.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const codes = Array.from(bytes.subarray(i, i + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    out += String.fromCharCode(...codes);
+  }
+  return out;
 }
 
 function looksBinary(text: string): boolean {

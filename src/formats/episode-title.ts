@@ -1,5 +1,8 @@
 // Reads the facts podcast titles carry: "Guest: Topics | Show #123", "#123 – Guest — Topics", "Show Ep. 12: Title".
+import { showKey } from '../model/identity.js';
 import { squash } from './text.js';
+
+export { showKey };
 
 export interface TitleParts {
   /** The episode's own title, without the show name, number or page decorations. */
@@ -72,16 +75,6 @@ export function parseEpisodeTitle(raw: string, showHint?: string): TitleParts {
 
 function cleanShow(show: string): string {
   return squash(show.replace(/^[\s:–—|-]+|[\s:–—|,-]+$/g, '').replace(/^\[\[(.*)\]\]$/, '$1'));
-}
-
-/** Show names compared loosely: "The Lex Fridman Podcast" is "Lex Fridman Podcast" is "Lex Fridman". */
-export function showKey(show: string): string {
-  return show
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\b(the|podcast|show|pod|with)\b/g, ' ')
-    .replace(/[^a-z0-9]+/g, '');
 }
 
 function sameShow(a: string, b: string): boolean {

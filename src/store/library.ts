@@ -1,0 +1,69 @@
+// The one interface the rest of podsift uses to talk to the library. SQLite implements it now (src/store/sqlite);
+// a PostgreSQL backend for libraries that outgrow one machine implements the same interface later.
+import type { Episode, EpisodeFragment } from '../model/episode.js';
+
+export interface SourceInput {
+  /** Absolute path of the file the fragment was read from: a source's identity. */
+  path: string;
+  /** SHA-256 of the file's bytes: the same path with the same hash is the same source. */
+  hash: string;
+  size: number;
+  format: string;
+  fragment: EpisodeFragment;
+}
+
+export interface StoredSource {
+  path: string;
+  hash: string;
+  format: string;
+  episodeId: string;
+}
+
+export type AddStatus = 'added' | 'replaced' | 'unchanged' | 'duplicate';
+
+export interface AddOutcome {
+  status: AddStatus;
+  episodeId: string;
+  /** How the source found its episode: a shared key (show+number, YouTube id, title), shared content, or neither. */
+  joinedBy: 'key' | 'content' | 'new' | 'unchanged';
+  /** For 'duplicate': the path of the source that already holds the same bytes. */
+  duplicateOf?: string;
+}
+
+export interface EpisodeSummary {
+  id: string;
+  show: string | null;
+  number: number | null;
+  title: string | null;
+  guests: string[];
+  published: string | null;
+  youtubeId: string | null;
+  duration: number | null;
+  /** Counts: turns of the best transcript, chapters, highlights, sources. */
+  turns: number;
+  chapters: number;
+  highlights: number;
+  sources: number;
+}
+
+export type Resolution =
+  | { ok: true; id: string }
+  | { ok: false; reason: string; candidates: EpisodeSummary[] };
+
+export interface Library {
+  /** Where the library lives (a file path for SQLite). */
+  readonly location: string;
+  /** The source stored for `path` (its hash, format and episode), or null when the library does not hold it. */
+  findSource(path: string): StoredSource | null;
+  /** Adds or replaces one source and everything it contributes, atomically. */
+  addSource(input: SourceInput): AddOutcome;
+  /** Removes one source and what it contributed; the episode goes when its last source goes. */
+  removeSource(path: string): { episodeId: string } | null;
+  listEpisodes(): EpisodeSummary[];
+  getEpisode(id: string): Episode | null;
+  /** Finds an episode by id, YouTube id, `show#number`, `#number`, or a unique piece of its title. */
+  resolveEpisode(ref: string): Resolution;
+  /** Removes an episode and all of its sources. */
+  removeEpisode(id: string): { sources: number };
+  close(): void;
+}

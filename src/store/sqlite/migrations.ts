@@ -1,0 +1,71 @@
+// Schema migrations, applied in order inside one transaction each; PRAGMA user_version records how far a library got.
+// Never edit a released migration: add a new one.
+export const migrations: string[] = [
+  `
+  CREATE TABLE episodes (
+    id TEXT PRIMARY KEY,
+    show TEXT,
+    number INTEGER,
+    title TEXT,
+    guests TEXT NOT NULL DEFAULT '[]',
+    published TEXT,
+    youtube_id TEXT,
+    duration REAL,
+    turns INTEGER NOT NULL DEFAULT 0,
+    chapters INTEGER NOT NULL DEFAULT 0,
+    highlights INTEGER NOT NULL DEFAULT 0,
+    sources INTEGER NOT NULL DEFAULT 0,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX episodes_number ON episodes(number);
+
+  -- Old ids of episodes whose id changed (a better key arrived), so links made before keep working.
+  CREATE TABLE episode_aliases (
+    alias TEXT PRIMARY KEY,
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON UPDATE CASCADE ON DELETE CASCADE
+  );
+
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
+    format TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON UPDATE CASCADE,
+    meta TEXT NOT NULL,
+    extras TEXT NOT NULL,
+    turn_count INTEGER NOT NULL,
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX sources_episode ON sources(episode_id);
+  CREATE INDEX sources_hash ON sources(hash);
+
+  CREATE TABLE turns (
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    speaker TEXT,
+    start REAL NOT NULL,
+    end REAL NOT NULL,
+    timing TEXT NOT NULL,
+    text TEXT NOT NULL,
+    extra TEXT,
+    PRIMARY KEY (source_id, seq)
+  ) WITHOUT ROWID;
+
+  -- Identity keys (show+number, YouTube id, title) each source carries.
+  CREATE TABLE source_keys (
+    key TEXT NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, source_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX source_keys_source ON source_keys(source_id);
+
+  -- Sampled shingle hashes of each source's text, to join untitled transcripts to their episode by content.
+  CREATE TABLE fingerprints (
+    hash INTEGER NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+    PRIMARY KEY (hash, source_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX fingerprints_source ON fingerprints(source_id);
+  `,
+];

@@ -1,0 +1,404 @@
+import Database from 'better-sqlite3';
+import type { Episode, EpisodeFragment, EpisodeMeta, Turn } from '../../model/episode.js';
+import {
+  contentFingerprint,
+  identityKeys,
+  keysConflict,
+  MIN_FINGERPRINT,
+  preferredEpisodeId,
+  SAME_CONTENT_CONTAINMENT,
+  showKey,
+} from '../../model/identity.js';
+import { mergeEpisode, type SourceFragment } from '../../model/merge.js';
+import type { AddOutcome, EpisodeSummary, Library, Resolution, SourceInput, StoredSource } from '../library.js';
+import { migrations } from './migrations.js';
+
+type Extras = Pick<EpisodeFragment, 'speakers' | 'chapters' | 'highlights' | 'summary'>;
+
+interface SourceRow {
+  id: number;
+  path: string;
+  hash: string;
+  format: string;
+  episode_id: string;
+  meta: string;
+  extras: string;
+}
+
+interface TurnRow {
+  speaker: string | null;
+  start: number;
+  end: number;
+  timing: Turn['timing'];
+  text: string;
+  extra: string | null;
+}
+
+interface EpisodeRow {
+  id: string;
+  show: string | null;
+  number: number | null;
+  title: string | null;
+  guests: string;
+  published: string | null;
+  youtube_id: string | null;
+  duration: number | null;
+  turns: number;
+  chapters: number;
+  highlights: number;
+  sources: number;
+}
+
+/** The library in one SQLite file (WAL, foreign keys, migrations); every add is one transaction. */
+export class SqliteLibrary implements Library {
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(path: string, options: { readonly?: boolean } = {}) {
+    this.location = path;
+    this.db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // WAL with synchronous=NORMAL survives a killed process (only power loss can drop the last commits).
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('foreign_keys = ON');
+    if (!options.readonly) this.migrate();
+    this.stmt = this.prepare();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > migrations.length) {
+      throw new Error(`${this.location} was written by a newer podsift (schema ${version}, this one knows ${migrations.length})`);
+    }
+    for (let v = version; v < migrations.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(migrations[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      }).immediate();
+    }
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      sourceByPath: db.prepare<[string], SourceRow>('SELECT id, path, hash, format, episode_id, meta, extras FROM sources WHERE path = ?'),
+      sourceByHash: db.prepare<[string], { path: string; episode_id: string }>('SELECT path, episode_id FROM sources WHERE hash = ? LIMIT 1'),
+      sourcesOf: db.prepare<[string], SourceRow>(
+        'SELECT id, path, hash, format, episode_id, meta, extras FROM sources WHERE episode_id = ? ORDER BY path',
+      ),
+      insertSource: db.prepare(
+        `INSERT INTO sources (path, hash, format, size, episode_id, meta, extras, turn_count, added_at)
+         VALUES (@path, @hash, @format, @size, @episodeId, @meta, @extras, @turnCount, @addedAt)`,
+      ),
+      deleteSource: db.prepare<[number]>('DELETE FROM sources WHERE id = ?'),
+      insertTurn: db.prepare(
+        'INSERT INTO turns (source_id, seq, speaker, start, end, timing, text, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      turnsOf: db.prepare<[number], TurnRow>(
+        'SELECT speaker, start, end, timing, text, extra FROM turns WHERE source_id = ? ORDER BY seq',
+      ),
+      insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)'),
+      episodesByKey: db.prepare<[string], { episode_id: string }>(
+        'SELECT DISTINCT s.episode_id FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE k.key = ?',
+      ),
+      keysOfEpisode: db.prepare<[string], { key: string }>(
+        'SELECT DISTINCT k.key FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE s.episode_id = ?',
+      ),
+      insertFingerprint: db.prepare<[number, number]>('INSERT OR IGNORE INTO fingerprints (hash, source_id) VALUES (?, ?)'),
+      episodeIds: db.prepare<[string], { id: string }>('SELECT id FROM episodes WHERE id = ?'),
+      insertEpisode: db.prepare<[string, string]>('INSERT INTO episodes (id, updated_at) VALUES (?, ?)'),
+      updateEpisode: db.prepare(
+        `UPDATE episodes SET show = @show, number = @number, title = @title, guests = @guests, published = @published,
+         youtube_id = @youtubeId, duration = @duration, turns = @turns, chapters = @chapters, highlights = @highlights,
+         sources = @sources, updated_at = @updatedAt WHERE id = @id`,
+      ),
+      renameEpisode: db.prepare<[string, string]>('UPDATE episodes SET id = ? WHERE id = ?'),
+      insertAlias: db.prepare<[string, string]>('INSERT OR REPLACE INTO episode_aliases (alias, episode_id) VALUES (?, ?)'),
+      deleteAlias: db.prepare<[string]>('DELETE FROM episode_aliases WHERE alias = ?'),
+      aliasOf: db.prepare<[string], { episode_id: string }>('SELECT episode_id FROM episode_aliases WHERE alias = ?'),
+      deleteEpisode: db.prepare<[string]>('DELETE FROM episodes WHERE id = ?'),
+      moveSources: db.prepare<[string, string]>('UPDATE sources SET episode_id = ? WHERE episode_id = ?'),
+      listEpisodes: db.prepare<[], EpisodeRow>(
+        `SELECT id, show, number, title, guests, published, youtube_id, duration, turns, chapters, highlights, sources
+         FROM episodes ORDER BY show IS NULL, show, number IS NULL, number, title, id`,
+      ),
+      episodeRow: db.prepare<[string], EpisodeRow>(
+        `SELECT id, show, number, title, guests, published, youtube_id, duration, turns, chapters, highlights, sources
+         FROM episodes WHERE id = ?`,
+      ),
+      byNumber: db.prepare<[number], EpisodeRow>(
+        `SELECT id, show, number, title, guests, published, youtube_id, duration, turns, chapters, highlights, sources
+         FROM episodes WHERE number = ?`,
+      ),
+      byYoutube: db.prepare<[string], { id: string }>('SELECT id FROM episodes WHERE youtube_id = ?'),
+    };
+  }
+
+  findSource(path: string): StoredSource | null {
+    const row = this.stmt.sourceByPath.get(path);
+    return row ? { path: row.path, hash: row.hash, format: row.format, episodeId: row.episode_id } : null;
+  }
+
+  addSource(input: SourceInput): AddOutcome {
+    return this.db.transaction((): AddOutcome => {
+      const existing = this.stmt.sourceByPath.get(input.path);
+      if (existing && existing.hash === input.hash) {
+        return { status: 'unchanged', episodeId: existing.episode_id, joinedBy: 'unchanged' };
+      }
+      if (!existing) {
+        const twin = this.stmt.sourceByHash.get(input.hash);
+        if (twin) return { status: 'duplicate', episodeId: twin.episode_id, joinedBy: 'unchanged', duplicateOf: twin.path };
+      }
+      const previousEpisode = existing?.episode_id;
+      if (existing) this.stmt.deleteSource.run(existing.id);
+
+      const keys = identityKeys(input.fragment.meta);
+      const fingerprint = contentFingerprint(input.fragment);
+      let joinedBy: AddOutcome['joinedBy'] = 'key';
+      let matches = this.episodesWithKeys(keys);
+      if (matches.length === 0) {
+        const byContent = this.episodeWithContent(fingerprint, keys);
+        matches = byContent ? [byContent] : [];
+        joinedBy = byContent ? 'content' : 'new';
+      }
+      let episodeId: string;
+      if (matches.length === 0) {
+        episodeId = this.freeId(preferredEpisodeId([input.fragment.meta]) ?? `ep-${input.hash.slice(0, 12)}`);
+        this.stmt.insertEpisode.run(episodeId, now());
+      } else {
+        episodeId = matches[0]!;
+        for (const other of matches.slice(1)) this.absorb(episodeId, other);
+      }
+
+      const sourceId = Number(
+        this.stmt.insertSource.run({
+          path: input.path,
+          hash: input.hash,
+          format: input.format,
+          size: input.size,
+          episodeId,
+          meta: JSON.stringify(input.fragment.meta),
+          extras: JSON.stringify(extrasOf(input.fragment)),
+          turnCount: input.fragment.transcript?.turns.length ?? 0,
+          addedAt: now(),
+        }).lastInsertRowid,
+      );
+      const turns = input.fragment.transcript?.turns ?? [];
+      for (let i = 0; i < turns.length; i++) {
+        const t = turns[i]!;
+        const extra = t.translations?.length || t.markers?.length ? JSON.stringify({ translations: t.translations, markers: t.markers }) : null;
+        this.stmt.insertTurn.run(sourceId, i, t.speaker, t.start, t.end, t.timing, t.text, extra);
+      }
+      for (const key of keys) this.stmt.insertKey.run(key, sourceId);
+      for (const h of fingerprint) this.stmt.insertFingerprint.run(h, sourceId);
+
+      const known = new Map<number, EpisodeFragment>([[sourceId, input.fragment]]);
+      const finalId = this.refreshEpisode(episodeId, known);
+      if (previousEpisode && previousEpisode !== episodeId) this.refreshEpisode(previousEpisode);
+      return { status: existing ? 'replaced' : 'added', episodeId: finalId ?? episodeId, joinedBy };
+    }).immediate();
+  }
+
+  private episodesWithKeys(keys: string[]): string[] {
+    const found = new Set<string>();
+    for (const key of keys) for (const row of this.stmt.episodesByKey.all(key)) found.add(row.episode_id);
+    return [...found].sort();
+  }
+
+  /** The episode whose stored text holds enough of this fingerprint's shingles, unless its keys contradict `keys`. */
+  private episodeWithContent(fingerprint: number[], keys: string[]): string | null {
+    if (fingerprint.length < MIN_FINGERPRINT) return null;
+    const counts = new Map<string, number>();
+    const CHUNK = 500;
+    for (let i = 0; i < fingerprint.length; i += CHUNK) {
+      const chunk = fingerprint.slice(i, i + CHUNK);
+      const rows = this.db
+        .prepare<number[], { episode_id: string; n: number }>(
+          `SELECT s.episode_id, COUNT(DISTINCT f.hash) AS n FROM fingerprints f JOIN sources s ON s.id = f.source_id
+           WHERE f.hash IN (${chunk.map(() => '?').join(',')}) GROUP BY s.episode_id`,
+        )
+        .all(...chunk);
+      for (const row of rows) counts.set(row.episode_id, (counts.get(row.episode_id) ?? 0) + row.n);
+    }
+    const ranked = [...counts].filter(([, n]) => n / fingerprint.length >= SAME_CONTENT_CONTAINMENT).sort((a, b) => b[1] - a[1]);
+    for (const [id] of ranked) {
+      if (!keysConflict(keys, this.stmt.keysOfEpisode.all(id).map((r) => r.key))) return id;
+    }
+    return null;
+  }
+
+  /** Moves every source of `other` into `into` (two episodes turned out to be one) and keeps `other`'s id as an alias. */
+  private absorb(into: string, other: string): void {
+    this.stmt.moveSources.run(into, other);
+    this.db.prepare('UPDATE episode_aliases SET episode_id = ? WHERE episode_id = ?').run(into, other);
+    this.stmt.deleteEpisode.run(other);
+    this.stmt.insertAlias.run(other, into);
+  }
+
+  private freeId(wanted: string): string {
+    let id = wanted;
+    for (let n = 2; this.stmt.episodeIds.get(id) || this.stmt.aliasOf.get(id); n++) id = `${wanted}-${n}`;
+    return id;
+  }
+
+  private loadFragment(row: SourceRow): EpisodeFragment {
+    const extras = JSON.parse(row.extras) as Extras;
+    const turns = this.stmt.turnsOf.all(row.id).map(rowToTurn);
+    return { meta: JSON.parse(row.meta) as EpisodeMeta, ...extras, ...(turns.length > 0 ? { transcript: { turns } } : {}) };
+  }
+
+  private loadSources(episodeId: string, known?: Map<number, EpisodeFragment>): SourceFragment[] {
+    return this.stmt.sourcesOf.all(episodeId).map((row) => ({
+      path: row.path,
+      format: row.format,
+      fragment: known?.get(row.id) ?? this.loadFragment(row),
+    }));
+  }
+
+  /**
+   * Recomputes an episode's cached summary from its sources (deleting it when none are left) and gives it the
+   * best id its facts allow. Returns the episode's id afterwards, or null when it was deleted.
+   */
+  private refreshEpisode(id: string, known?: Map<number, EpisodeFragment>): string | null {
+    const sources = this.loadSources(id, known);
+    if (sources.length === 0) {
+      this.stmt.deleteEpisode.run(id);
+      return null;
+    }
+    const episode = mergeEpisode(id, sources);
+    this.stmt.updateEpisode.run({
+      id,
+      show: episode.show,
+      number: episode.number,
+      title: episode.title,
+      guests: JSON.stringify(episode.guests),
+      published: episode.published,
+      youtubeId: episode.youtubeId,
+      duration: episode.duration,
+      turns: episode.turns.length,
+      chapters: episode.chapters.length,
+      highlights: episode.highlights.length,
+      sources: sources.length,
+      updatedAt: now(),
+    });
+    const wanted = preferredEpisodeId(sources.map((s) => s.fragment.meta));
+    if (wanted && wanted !== id && !id.startsWith(`${wanted}-`)) {
+      const fresh = this.freeId(wanted);
+      this.stmt.renameEpisode.run(fresh, id);
+      this.stmt.deleteAlias.run(fresh);
+      this.stmt.insertAlias.run(id, fresh);
+      return fresh;
+    }
+    return id;
+  }
+
+  removeSource(path: string): { episodeId: string } | null {
+    return this.db.transaction(() => {
+      const row = this.stmt.sourceByPath.get(path);
+      if (!row) return null;
+      this.stmt.deleteSource.run(row.id);
+      this.refreshEpisode(row.episode_id);
+      return { episodeId: row.episode_id };
+    }).immediate();
+  }
+
+  listEpisodes(): EpisodeSummary[] {
+    return this.stmt.listEpisodes.all().map(rowToSummary);
+  }
+
+  getEpisode(id: string): Episode | null {
+    return this.db.transaction(() => {
+      const row = this.stmt.episodeRow.get(id);
+      if (!row) return null;
+      return mergeEpisode(row.id, this.loadSources(row.id));
+    })();
+  }
+
+  resolveEpisode(ref: string): Resolution {
+    const text = ref.trim();
+    if (!text) return { ok: false, reason: 'empty episode reference', candidates: [] };
+    if (this.stmt.episodeIds.get(text)) return { ok: true, id: text };
+    const alias = this.stmt.aliasOf.get(text);
+    if (alias) return { ok: true, id: alias.episode_id };
+    const yt = this.stmt.byYoutube.all(text);
+    if (yt.length === 1) return { ok: true, id: yt[0]!.id };
+
+    const numbered = /^(.*?)\s*#\s*(\d+)$/.exec(text);
+    if (numbered) {
+      const number = Number(numbered[2]);
+      const show = numbered[1]!.trim();
+      let rows = this.stmt.byNumber.all(number);
+      if (show) rows = rows.filter((r) => r.show !== null && showKey(r.show) === showKey(show));
+      if (rows.length === 1) return { ok: true, id: rows[0]!.id };
+      if (rows.length > 1) {
+        return { ok: false, reason: `"${text}" matches ${rows.length} episodes; name the show (show#${number})`, candidates: rows.map(rowToSummary) };
+      }
+      return { ok: false, reason: `no episode ${show ? `${show} ` : ''}#${number} in the library`, candidates: [] };
+    }
+
+    const needle = text.toLowerCase();
+    const hits = this.stmt.listEpisodes.all().filter((r) => (r.title ?? '').toLowerCase().includes(needle) || r.id.startsWith(needle));
+    if (hits.length === 1) return { ok: true, id: hits[0]!.id };
+    if (hits.length > 1) {
+      return { ok: false, reason: `"${text}" matches ${hits.length} episodes; use an id`, candidates: hits.slice(0, 10).map(rowToSummary) };
+    }
+    return { ok: false, reason: `no episode matches "${text}"`, candidates: [] };
+  }
+
+  removeEpisode(id: string): { sources: number } {
+    return this.db.transaction(() => {
+      const sources = this.stmt.sourcesOf.all(id);
+      for (const s of sources) this.stmt.deleteSource.run(s.id);
+      this.stmt.deleteEpisode.run(id);
+      return { sources: sources.length };
+    }).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function extrasOf(fragment: EpisodeFragment): Extras {
+  const extras: Extras = {};
+  if (fragment.speakers?.length) extras.speakers = fragment.speakers;
+  if (fragment.chapters?.length) extras.chapters = fragment.chapters;
+  if (fragment.highlights?.length) extras.highlights = fragment.highlights;
+  if (fragment.summary) extras.summary = fragment.summary;
+  return extras;
+}
+
+function rowToTurn(row: TurnRow): Turn {
+  const turn: Turn = { speaker: row.speaker, start: row.start, end: row.end, timing: row.timing, text: row.text };
+  if (row.extra) {
+    const extra = JSON.parse(row.extra) as Pick<Turn, 'translations' | 'markers'>;
+    if (extra.translations?.length) turn.translations = extra.translations;
+    if (extra.markers?.length) turn.markers = extra.markers;
+  }
+  return turn;
+}
+
+function rowToSummary(row: EpisodeRow): EpisodeSummary {
+  return {
+    id: row.id,
+    show: row.show,
+    number: row.number,
+    title: row.title,
+    guests: JSON.parse(row.guests) as string[],
+    published: row.published,
+    youtubeId: row.youtube_id,
+    duration: row.duration,
+    turns: row.turns,
+    chapters: row.chapters,
+    highlights: row.highlights,
+    sources: row.sources,
+  };
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
