@@ -9,6 +9,8 @@ import { readSource, type ReadOptions } from './read-source.js';
 
 /** Extensions taken when walking a directory; files named explicitly are always tried, whatever their name. */
 const TRANSCRIPT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.vtt', '.webvtt', '.srt', '.json', '.html', '.htm']);
+/** A folder's own paperwork, skipped when walking it (still read when named explicitly). */
+const PAPERWORK = /^(readme|license|licence|changelog|contributing|copying|authors|notice)(\.|$)|^package(-lock)?\.json$/i;
 
 export interface FileResult {
   path: string;
@@ -54,7 +56,9 @@ export function expandInputs(inputs: string[]): { files: Candidate[]; failures: 
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && TRANSCRIPT_EXTENSIONS.has(extname(entry.name).toLowerCase())) addFile(path, statSync(path));
+      else if (entry.isFile() && TRANSCRIPT_EXTENSIONS.has(extname(entry.name).toLowerCase()) && !PAPERWORK.test(entry.name)) {
+        addFile(path, statSync(path));
+      }
     }
   };
   for (const input of inputs) {

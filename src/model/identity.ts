@@ -94,15 +94,24 @@ export function keysConflict(a: string[], b: string[]): boolean {
 
 /** Share of one text's sampled shingles found in another before two sources count as the same episode. */
 export const SAME_CONTENT_CONTAINMENT = 0.3;
-/** Fewer sampled shingles than this is too little text to judge by content. */
+/** Fewer sampled shingles than this (in the smaller text) is too little to judge by content. */
 export const MIN_FINGERPRINT = 12;
+
+/** Words that alone say nothing about which conversation a shingle came from ("and I think that"). */
+const FILLER = new Set(
+  ("a an the and or but so if then than that this these those it its it's i i'm i've i'd you you're we we're they they're he she " +
+    'is are was were be been being am do does did don\'t have has had of to in on at for with from by as about into like just ' +
+    'what which who how when where why not no yes yeah oh uh um know think mean really very kind sort thing things there here ' +
+    'my your our their me us them him her all some any can could would should will one') .split(' '),
+);
 
 const SHINGLE_WORDS = 4;
 const SAMPLE_MODULUS = 20;
 
 /**
  * A content fingerprint: hashes of the fragment's 4-word shingles, keeping the one in twenty whose hash is 0
- * modulo 20 (a deterministic sample, so two transcripts of the same speech keep the same shingles).
+ * modulo 20 (a deterministic sample, so two transcripts of the same speech keep the same shingles). Shingles made
+ * only of filler words are left out: every conversation has them.
  * Two transcriptions of one episode by different speech-to-text engines share ~75% of these; different episodes
  * of one show share under 10% (measured on the Lexicap corpus and seed 003).
  */
@@ -113,7 +122,9 @@ export function contentFingerprint(fragment: EpisodeFragment): number[] {
   const words = pieces.join(' ').toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
   const seen = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    const h = fnv1a(words[i]!, words[i + 1]!, words[i + 2]!, words[i + 3]!);
+    const [a, b, c, d] = [words[i]!, words[i + 1]!, words[i + 2]!, words[i + 3]!];
+    if (FILLER.has(a) && FILLER.has(b) && FILLER.has(c) && FILLER.has(d)) continue;
+    const h = fnv1a(a, b, c, d);
     if (h % SAMPLE_MODULUS === 0) seen.add(h);
   }
   return [...seen];

@@ -46,6 +46,16 @@ function byStart(a: Highlight, b: Highlight): number {
   return (a.start ?? Infinity) - (b.start ?? Infinity);
 }
 
+/**
+ * A title for an episode no source names, from its first file's name ("tinkering-hour-13_sourdough.srt" →
+ * "Tinkering hour 13 sourdough"). Display only: it never identifies the episode.
+ */
+function titleFromFileName(path: string | undefined): string | null {
+  const stem = path?.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim();
+  if (!stem || !/\p{L}/u.test(stem)) return null;
+  return stem[0]!.toUpperCase() + stem.slice(1);
+}
+
 /** Merges the fragments of all of an episode's sources. Sources are taken in a stable order (by path). */
 export function mergeEpisode(id: string, sources: SourceFragment[]): Episode {
   const ordered = [...sources].sort((a, b) => metaRank(a) - metaRank(b) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -80,7 +90,7 @@ export function mergeEpisode(id: string, sources: SourceFragment[]): Episode {
     id,
     show: first(metas, 'show') ?? null,
     number: first(metas, 'number') ?? null,
-    title: first(metas, 'title') ?? null,
+    title: first(metas, 'title') ?? titleFromFileName(ordered[0]?.path),
     guests: first(metas, 'guests') ?? [],
     published: first(metas, 'published') ?? null,
     youtubeId: first(metas, 'youtubeId') ?? null,

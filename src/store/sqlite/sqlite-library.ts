@@ -108,6 +108,9 @@ export class SqliteLibrary implements Library {
       keysOfEpisode: db.prepare<[string], { key: string }>(
         'SELECT DISTINCT k.key FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE s.episode_id = ?',
       ),
+      fingerprintSize: db.prepare<[string], { n: number }>(
+        'SELECT COUNT(DISTINCT f.hash) AS n FROM fingerprints f JOIN sources s ON s.id = f.source_id WHERE s.episode_id = ?',
+      ),
       insertFingerprint: db.prepare<[number, number]>('INSERT OR IGNORE INTO fingerprints (hash, source_id) VALUES (?, ?)'),
       episodeIds: db.prepare<[string], { id: string }>('SELECT id FROM episodes WHERE id = ?'),
       insertEpisode: db.prepare<[string, string]>('INSERT INTO episodes (id, updated_at) VALUES (?, ?)'),
@@ -209,10 +212,14 @@ export class SqliteLibrary implements Library {
     return [...found].sort();
   }
 
-  /** The episode whose stored text holds enough of this fingerprint's shingles, unless its keys contradict `keys`. */
+  /**
+   * The episode whose stored text shares enough sampled shingles with this fingerprint, measured as containment of
+   * the smaller of the two in the larger (so a highlight excerpt joins its transcript in either order), unless the
+   * episode's keys contradict `keys`.
+   */
   private episodeWithContent(fingerprint: number[], keys: string[]): string | null {
     if (fingerprint.length < MIN_FINGERPRINT) return null;
-    const counts = new Map<string, number>();
+    const shared = new Map<string, number>();
     const CHUNK = 500;
     for (let i = 0; i < fingerprint.length; i += CHUNK) {
       const chunk = fingerprint.slice(i, i + CHUNK);
@@ -222,10 +229,17 @@ export class SqliteLibrary implements Library {
            WHERE f.hash IN (${chunk.map(() => '?').join(',')}) GROUP BY s.episode_id`,
         )
         .all(...chunk);
-      for (const row of rows) counts.set(row.episode_id, (counts.get(row.episode_id) ?? 0) + row.n);
+      for (const row of rows) shared.set(row.episode_id, (shared.get(row.episode_id) ?? 0) + row.n);
     }
-    const ranked = [...counts].filter(([, n]) => n / fingerprint.length >= SAME_CONTENT_CONTAINMENT).sort((a, b) => b[1] - a[1]);
-    for (const [id] of ranked) {
+    const ranked = [...shared]
+      .filter(([, n]) => n >= MIN_FINGERPRINT / 2)
+      .map(([id, n]) => {
+        const smaller = Math.min(fingerprint.length, this.stmt.fingerprintSize.get(id)!.n);
+        return { id, containment: smaller >= MIN_FINGERPRINT ? n / smaller : 0 };
+      })
+      .filter((c) => c.containment >= SAME_CONTENT_CONTAINMENT)
+      .sort((a, b) => b.containment - a.containment);
+    for (const { id } of ranked) {
       if (!keysConflict(keys, this.stmt.keysOfEpisode.all(id).map((r) => r.key))) return id;
     }
     return null;
