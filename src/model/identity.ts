@@ -120,25 +120,32 @@ export function contentFingerprint(fragment: EpisodeFragment): number[] {
   for (const turn of fragment.transcript?.turns ?? []) pieces.push(turn.text);
   for (const h of fragment.highlights ?? []) pieces.push(h.text);
   const words = pieces.join(' ').toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  // Hash each word once; a shingle's hash mixes its four word hashes. Filler words hash to 0, so a shingle of
+  // fillers only is recognisable by all-zero parts.
+  const hashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) hashes[i] = FILLER.has(words[i]!) ? 0 : fnv1a(words[i]!) || 1;
   const seen = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    const [a, b, c, d] = [words[i]!, words[i + 1]!, words[i + 2]!, words[i + 3]!];
-    if (FILLER.has(a) && FILLER.has(b) && FILLER.has(c) && FILLER.has(d)) continue;
-    const h = fnv1a(a, b, c, d);
+    const a = hashes[i]!;
+    const b = hashes[i + 1]!;
+    const c = hashes[i + 2]!;
+    const d = hashes[i + 3]!;
+    if ((a | b | c | d) === 0) continue;
+    const h = mix(mix(mix(mix(0x9e3779b9, a), b), c), d);
     if (h % SAMPLE_MODULUS === 0) seen.add(h);
   }
   return [...seen];
 }
 
-function fnv1a(...parts: string[]): number {
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+function fnv1a(s: string): number {
   let h = 0x811c9dc5;
-  for (let p = 0; p < parts.length; p++) {
-    const s = parts[p]!;
-    for (let i = 0; i < s.length; i++) {
-      h ^= s.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x20;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;

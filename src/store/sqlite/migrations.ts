@@ -35,22 +35,17 @@ export const migrations: string[] = [
     meta TEXT NOT NULL,
     extras TEXT NOT NULL,
     turn_count INTEGER NOT NULL,
+    fingerprint_size INTEGER NOT NULL DEFAULT 0,
     added_at TEXT NOT NULL
   );
   CREATE INDEX sources_episode ON sources(episode_id);
   CREATE INDEX sources_hash ON sources(hash);
 
-  CREATE TABLE turns (
-    source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    speaker TEXT,
-    start REAL NOT NULL,
-    end REAL NOT NULL,
-    timing TEXT NOT NULL,
-    text TEXT NOT NULL,
-    extra TEXT,
-    PRIMARY KEY (source_id, seq)
-  ) WITHOUT ROWID;
+  -- A source's transcript, read and written whole: search has its own passage index, so turns need not be rows.
+  CREATE TABLE transcripts (
+    source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+    turns TEXT NOT NULL
+  );
 
   -- Identity keys (show+number, YouTube id, title) each source carries.
   CREATE TABLE source_keys (
@@ -61,11 +56,14 @@ export const migrations: string[] = [
   CREATE INDEX source_keys_source ON source_keys(source_id);
 
   -- Sampled shingle hashes of each source's text, to join untitled transcripts to their episode by content.
+  -- weak = 1 when the source has no strong key (show+number, YouTube id): a source with a strong key is compared
+  -- only with weak ones, since between two strong sources the keys decide. Rows are appended in source order and
+  -- looked up through the covering index; deleting a source's rows is rare enough to scan for.
   CREATE TABLE fingerprints (
     hash INTEGER NOT NULL,
     source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
-    PRIMARY KEY (hash, source_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX fingerprints_source ON fingerprints(source_id);
+    weak INTEGER NOT NULL
+  );
+  CREATE INDEX fingerprints_lookup ON fingerprints(weak, hash, source_id);
   `,
 ];

@@ -25,15 +25,6 @@ interface SourceRow {
   extras: string;
 }
 
-interface TurnRow {
-  speaker: string | null;
-  start: number;
-  end: number;
-  timing: Turn['timing'];
-  text: string;
-  extra: string | null;
-}
-
 interface EpisodeRow {
   id: string;
   show: string | null;
@@ -91,16 +82,12 @@ export class SqliteLibrary implements Library {
         'SELECT id, path, hash, format, episode_id, meta, extras FROM sources WHERE episode_id = ? ORDER BY path',
       ),
       insertSource: db.prepare(
-        `INSERT INTO sources (path, hash, format, size, episode_id, meta, extras, turn_count, added_at)
-         VALUES (@path, @hash, @format, @size, @episodeId, @meta, @extras, @turnCount, @addedAt)`,
+        `INSERT INTO sources (path, hash, format, size, episode_id, meta, extras, turn_count, fingerprint_size, added_at)
+         VALUES (@path, @hash, @format, @size, @episodeId, @meta, @extras, @turnCount, @fingerprintSize, @addedAt)`,
       ),
       deleteSource: db.prepare<[number]>('DELETE FROM sources WHERE id = ?'),
-      insertTurn: db.prepare(
-        'INSERT INTO turns (source_id, seq, speaker, start, end, timing, text, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      turnsOf: db.prepare<[number], TurnRow>(
-        'SELECT speaker, start, end, timing, text, extra FROM turns WHERE source_id = ? ORDER BY seq',
-      ),
+      insertTranscript: db.prepare<[number, string]>('INSERT INTO transcripts (source_id, turns) VALUES (?, ?)'),
+      transcriptOf: db.prepare<[number], { turns: string }>('SELECT turns FROM transcripts WHERE source_id = ?'),
       insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)'),
       episodesByKey: db.prepare<[string], { episode_id: string }>(
         'SELECT DISTINCT s.episode_id FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE k.key = ?',
@@ -108,10 +95,8 @@ export class SqliteLibrary implements Library {
       keysOfEpisode: db.prepare<[string], { key: string }>(
         'SELECT DISTINCT k.key FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE s.episode_id = ?',
       ),
-      fingerprintSize: db.prepare<[string], { n: number }>(
-        'SELECT COUNT(DISTINCT f.hash) AS n FROM fingerprints f JOIN sources s ON s.id = f.source_id WHERE s.episode_id = ?',
-      ),
-      insertFingerprint: db.prepare<[number, number]>('INSERT OR IGNORE INTO fingerprints (hash, source_id) VALUES (?, ?)'),
+      fingerprintSize: db.prepare<[string], { n: number }>('SELECT SUM(fingerprint_size) AS n FROM sources WHERE episode_id = ?'),
+      insertFingerprint: db.prepare<[number, number, number]>('INSERT INTO fingerprints (hash, source_id, weak) VALUES (?, ?, ?)'),
       episodeIds: db.prepare<[string], { id: string }>('SELECT id FROM episodes WHERE id = ?'),
       insertEpisode: db.prepare<[string, string]>('INSERT INTO episodes (id, updated_at) VALUES (?, ?)'),
       updateEpisode: db.prepare(
@@ -187,17 +172,15 @@ export class SqliteLibrary implements Library {
           meta: JSON.stringify(input.fragment.meta),
           extras: JSON.stringify(extrasOf(input.fragment)),
           turnCount: input.fragment.transcript?.turns.length ?? 0,
+          fingerprintSize: fingerprint.length,
           addedAt: now(),
         }).lastInsertRowid,
       );
       const turns = input.fragment.transcript?.turns ?? [];
-      for (let i = 0; i < turns.length; i++) {
-        const t = turns[i]!;
-        const extra = t.translations?.length || t.markers?.length ? JSON.stringify({ translations: t.translations, markers: t.markers }) : null;
-        this.stmt.insertTurn.run(sourceId, i, t.speaker, t.start, t.end, t.timing, t.text, extra);
-      }
+      if (turns.length > 0) this.stmt.insertTranscript.run(sourceId, JSON.stringify(turns));
       for (const key of keys) this.stmt.insertKey.run(key, sourceId);
-      for (const h of fingerprint) this.stmt.insertFingerprint.run(h, sourceId);
+      const weak = isWeak(keys) ? 1 : 0;
+      for (const h of fingerprint) this.stmt.insertFingerprint.run(h, sourceId, weak);
 
       const known = new Map<number, EpisodeFragment>([[sourceId, input.fragment]]);
       const finalId = this.refreshEpisode(episodeId, known);
@@ -223,12 +206,7 @@ export class SqliteLibrary implements Library {
     const CHUNK = 500;
     for (let i = 0; i < fingerprint.length; i += CHUNK) {
       const chunk = fingerprint.slice(i, i + CHUNK);
-      const rows = this.db
-        .prepare<number[], { episode_id: string; n: number }>(
-          `SELECT s.episode_id, COUNT(DISTINCT f.hash) AS n FROM fingerprints f JOIN sources s ON s.id = f.source_id
-           WHERE f.hash IN (${chunk.map(() => '?').join(',')}) GROUP BY s.episode_id`,
-        )
-        .all(...chunk);
+      const rows = this.sharedShingles(chunk.length, isWeak(keys)).all(...chunk);
       for (const row of rows) shared.set(row.episode_id, (shared.get(row.episode_id) ?? 0) + row.n);
     }
     const ranked = [...shared]
@@ -243,6 +221,23 @@ export class SqliteLibrary implements Library {
       if (!keysConflict(keys, this.stmt.keysOfEpisode.all(id).map((r) => r.key))) return id;
     }
     return null;
+  }
+
+  private readonly sharedShinglesCache = new Map<string, Database.Statement<number[], { episode_id: string; n: number }>>();
+
+  /** Counts, per episode, how many of `arity` given hashes its sources hold (only weak sources' unless `weak`). */
+  private sharedShingles(arity: number, weak: boolean) {
+    const cacheKey = `${arity}:${weak}`;
+    let statement = this.sharedShinglesCache.get(cacheKey);
+    if (!statement) {
+      statement = this.db.prepare<number[], { episode_id: string; n: number }>(
+        `SELECT s.episode_id, COUNT(DISTINCT f.hash) AS n FROM fingerprints f JOIN sources s ON s.id = f.source_id
+         WHERE f.weak IN (${weak ? '0, 1' : '1'}) AND f.hash IN (${Array.from({ length: arity }, () => '?').join(',')})
+         GROUP BY s.episode_id`,
+      );
+      this.sharedShinglesCache.set(cacheKey, statement);
+    }
+    return statement;
   }
 
   /** Moves every source of `other` into `into` (two episodes turned out to be one) and keeps `other`'s id as an alias. */
@@ -261,7 +256,8 @@ export class SqliteLibrary implements Library {
 
   private loadFragment(row: SourceRow): EpisodeFragment {
     const extras = JSON.parse(row.extras) as Extras;
-    const turns = this.stmt.turnsOf.all(row.id).map(rowToTurn);
+    const stored = this.stmt.transcriptOf.get(row.id);
+    const turns = stored ? (JSON.parse(stored.turns) as Turn[]) : [];
     return { meta: JSON.parse(row.meta) as EpisodeMeta, ...extras, ...(turns.length > 0 ? { transcript: { turns } } : {}) };
   }
 
@@ -377,6 +373,11 @@ export class SqliteLibrary implements Library {
   }
 }
 
+/** A source without show+number or YouTube id: only content can tell which episode it belongs to. */
+function isWeak(keys: string[]): boolean {
+  return !keys.some((k) => k.startsWith('num:') || k.startsWith('yt:'));
+}
+
 function extrasOf(fragment: EpisodeFragment): Extras {
   const extras: Extras = {};
   if (fragment.speakers?.length) extras.speakers = fragment.speakers;
@@ -384,16 +385,6 @@ function extrasOf(fragment: EpisodeFragment): Extras {
   if (fragment.highlights?.length) extras.highlights = fragment.highlights;
   if (fragment.summary) extras.summary = fragment.summary;
   return extras;
-}
-
-function rowToTurn(row: TurnRow): Turn {
-  const turn: Turn = { speaker: row.speaker, start: row.start, end: row.end, timing: row.timing, text: row.text };
-  if (row.extra) {
-    const extra = JSON.parse(row.extra) as Pick<Turn, 'translations' | 'markers'>;
-    if (extra.translations?.length) turn.translations = extra.translations;
-    if (extra.markers?.length) turn.markers = extra.markers;
-  }
-  return turn;
 }
 
 function rowToSummary(row: EpisodeRow): EpisodeSummary {
