@@ -8,8 +8,7 @@ import { decodeBytes } from '../../src/formats/decode.js';
 import { detectReader } from '../../src/formats/detect.js';
 import { talkReader } from '../../src/formats/talk.js';
 import { rawSttReader } from '../../src/formats/raw-stt.js';
-import { cleanProse } from '../../src/formats/paragraphs.js';
-import { countWords, WORDS_PER_SECOND } from '../../src/formats/text.js';
+import { countWords, plainText, WORDS_PER_SECOND } from '../../src/formats/text.js';
 import { assertFragmentInvariants } from '../../test/helpers/fragment.js';
 
 const SHARED = new URL('../../../shared/', import.meta.url).pathname;
@@ -61,17 +60,17 @@ describe('seed 001: X Spaces talk with Chinese translations', { skip: talk ? fal
     for (const { line, i } of chinese) {
       let before = i - 1;
       while (before >= 0 && !lines[before]!.trim()) before--;
-      const original = cleanProse(lines[before]!);
+      const original = plainText(lines[before]!);
       const turn = turns.find((t) => t.text === original);
       assert.ok(turn, `the English paragraph before line ${i + 1} is a turn`);
-      assert.deepEqual(turn.translations, [{ lang: 'zh', text: cleanProse(line) }], `translation of line ${before + 1}`);
+      assert.deepEqual(turn.translations, [{ lang: 'zh', text: plainText(line) }], `translation of line ${before + 1}`);
     }
   });
 
   it('keeps every English paragraph, in order, long ones regrouped, with estimated, increasing times', () => {
     const english = lines.slice(1).filter((l) => l.trim() && !isChineseLine(l));
     assert.ok(turns.length >= english.length);
-    assert.equal(turns.map((t) => t.text).join(' '), english.map(cleanProse).join(' '));
+    assert.equal(turns.map((t) => t.text).join(' '), english.map(plainText).join(' '));
     for (let i = 1; i < turns.length; i++) {
       assert.ok(turns[i]!.start > turns[i - 1]!.start);
       assert.equal(turns[i]!.timing, 'estimated');
@@ -101,7 +100,7 @@ describe('seed 003: raw speech-to-text in one line', { skip: stt ? false : 'seed
   });
 
   it('keeps every word of the recognition, in order', () => {
-    assert.equal(turns.map((t) => t.text).join(' '), cleanProse(text));
+    assert.equal(turns.map((t) => t.text).join(' '), plainText(text));
   });
 
   it('gives estimated, increasing times that end near the real length of the episode', () => {

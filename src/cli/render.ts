@@ -41,9 +41,12 @@ export function renderFileResult(r: FileResult): string {
 
 export interface ShowParts {
   transcript: boolean;
+  /** Show only these parts (after the header). */
+  only?: ('chapters' | 'moments' | 'insights' | 'mentions')[];
 }
 
 export function renderEpisode(e: Episode, parts: ShowParts = { transcript: true }): string {
+  if (parts.only) return renderParts(e, parts.only);
   const out: string[] = [];
   out.push(s.bold(episodeLabel(e)));
   const facts = [
@@ -101,6 +104,38 @@ export function renderEpisode(e: Episode, parts: ShowParts = { transcript: true 
       const who = t.speaker ? s.bold(safe(t.speaker)) + ': ' : '';
       out.push(`${s.cyan(time)}  ${who}${safe(t.text)}`);
       for (const tr of t.translations ?? []) out.push(`${' '.repeat(11)}${s.dim(`[${tr.lang}] ${safe(tr.text)}`)}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function renderParts(e: Episode, only: NonNullable<ShowParts['only']>): string {
+  const out: string[] = [s.bold(episodeLabel(e))];
+  const none = (what: string) => out.push(s.dim(`  no ${what} (podsift enrich derives them)`));
+  for (const part of only) {
+    if (part === 'chapters') {
+      out.push('', s.bold('Chapters'));
+      if (!e.chapters.length) none('chapters');
+      for (const c of e.chapters) out.push(`  ${formatClock(c.start).padStart(8)}  ${safe(c.title)}${c.origin === 'derived' ? s.dim(' (derived)') : ''}`);
+    } else if (part === 'moments') {
+      out.push('', s.bold('Key moments'));
+      if (!e.moments.length) none('key moments');
+      for (const m of e.moments) {
+        out.push(`  ${s.cyan(formatClock(m.start).padStart(8))}  ${s.bold(safe(m.title))}`, `            ${safe(m.summary)}`, s.dim(`            “${safe(m.quote)}”`));
+        const link = momentLink(e, m.start);
+        if (link) out.push(s.dim(`            ${link}`));
+      }
+    } else if (part === 'insights') {
+      out.push('', s.bold('Key insights'));
+      if (!e.insights.length) none('insights');
+      for (const i of e.insights) out.push(`  • ${safe(i.text)}${i.start !== undefined ? s.dim(` (${formatClock(i.start)})`) : ''}`);
+    } else {
+      out.push('', s.bold('Mentioned in this episode'));
+      if (!e.mentions.length) none('mentions');
+      for (const m of e.mentions) {
+        const times = m.times?.length ? s.dim(`  ${m.times.map((t) => formatClock(t)).join(', ')}`) : '';
+        out.push(`  • ${m.name ? s.bold(safe(m.name)) : ''}${m.kind ? s.dim(` (${m.kind})`) : ''}${m.description ? `${m.name ? ': ' : ''}${safe(m.description)}` : ''}${times}`);
+      }
     }
   }
   return out.join('\n');

@@ -1,5 +1,6 @@
 // The episode JSON contract (README "JSON shapes"): other tools and the web app rely on it. Extend, never rename.
 import type { Episode, Turn } from '../model/episode.js';
+import { momentLink } from '../model/links.js';
 
 function turnJson(t: Turn) {
   return {
@@ -10,6 +11,7 @@ function turnJson(t: Turn) {
     text: t.text,
     translations: (t.translations ?? []).map((tr) => ({ lang: tr.lang, text: tr.text })),
     ...(t.markers?.length ? { markers: t.markers } : {}),
+    ...(t.attributed ? { attributed: true } : {}),
   };
 }
 
@@ -55,6 +57,10 @@ export function episodeJson(e: Episode) {
     speakers: e.speakers,
     overview: e.overview,
     questions: e.questions,
+    moments: e.moments.map((m) => ({ title: m.title, summary: m.summary, quote: m.quote, start: m.start, end: m.end, link: momentLink(e, m.start), ...(m.speaker !== undefined ? { speaker: m.speaker } : {}) })),
+    ads: e.ads.map((a) => ({ start: a.start, end: a.end, ...(a.sponsor ? { sponsor: a.sponsor } : {}) })),
+    corrections: e.corrections,
+    enrichment: e.enrichment,
   };
 }
 

@@ -45,7 +45,7 @@ export interface Decoded {
 
 /**
  * Turns file bytes into clean text: detects UTF-8/UTF-16 (BOM or not) and falls back to Windows-1252 (a superset of
- * Latin-1) when the bytes are not UTF-8; normalizes newlines and Unicode (NFC). Refuses empty and binary files
+ * Latin-1) when the bytes are not UTF-8 (a rare broken sequence in otherwise valid UTF-8 becomes U+FFFD instead); normalizes newlines and Unicode (NFC). Refuses empty and binary files
  * with an InputError naming the reason.
  */
 export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): Decoded {
@@ -82,8 +82,14 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
     text = new TextDecoder(encoding, { fatal: true }).decode(body);
   } catch {
     if (encoding !== 'utf-8') throw new InputError(`invalid ${encoding.toUpperCase()} text`);
-    encoding = 'windows-1252';
-    text = decodeWindows1252(body);
+    if (mostlyUtf8(body)) {
+      // A few broken sequences in UTF-8 text (whisper.cpp writes lone lead bytes where it cut a character) become
+      // U+FFFD; reading the whole file as Windows-1252 would garble every other non-ASCII character instead.
+      text = new TextDecoder('utf-8').decode(body);
+    } else {
+      encoding = 'windows-1252';
+      text = decodeWindows1252(body);
+    }
   }
 
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -91,6 +97,42 @@ export function decodeBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): De
   if (looksBinary(text)) throw new InputError('binary file (mostly control characters), not a transcript');
   if (text.trim().length === 0) throw new InputError('file holds only whitespace');
   return { text: text.normalize('NFC'), encoding };
+}
+
+/** Valid UTF-8 multi-byte sequences exist and invalid ones are under 1% of all non-ASCII sequences. */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (bytes[i]! < 0x80) {
+      i++;
+      continue;
+    }
+    const n = utf8SequenceLength(bytes, i);
+    if (n > 0) valid++;
+    else invalid++;
+    i += n || 1;
+  }
+  return valid > 0 && invalid < (valid + invalid) * 0.01;
+}
+
+/** The length of the well-formed UTF-8 sequence at `at` (RFC 3629, table 3-7 of Unicode), or 0 when there is none. */
+function utf8SequenceLength(bytes: Uint8Array, at: number): number {
+  const b = bytes[at]!;
+  const cont = (k: number, low = 0x80, high = 0xbf): boolean => {
+    const c = bytes[at + k];
+    return c !== undefined && c >= low && c <= high;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return second && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return second && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 // Node's TextDecoder treats windows-1252 as ISO-8859-1, so 0x80-0x9F (where Windows puts €, curly quotes, dashes)

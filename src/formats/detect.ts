@@ -1,4 +1,5 @@
 import { InputError } from '../model/errors.js';
+import { looksLikeJson, looksLikeMarkup } from './detection.js';
 import type { Reader } from './reader.js';
 import { readers } from './registry.js';
 
@@ -24,6 +25,17 @@ export function detectReader(text: string, filename: string): Reader {
       bestScore = score;
     }
   }
-  if (!best) throw new InputError('matches no known transcript format (use --format to choose one)');
+  if (!best) throw new InputError(`${unclaimed(text)} (use --format to choose one)`);
   return best;
+}
+
+/** What to tell the user about a file no reader claims: JSON and markup documents are recognisable as such. */
+function unclaimed(text: string): string {
+  if (looksLikeJson(text)) {
+    return 'a JSON document, but not in a transcript shape podsift knows (Whisper, Podcasting 2.0, Lexicap)';
+  }
+  if (looksLikeMarkup(text)) {
+    return 'an HTML or XML document, but not in a transcript shape podsift knows (Podcasting 2.0 HTML)';
+  }
+  return 'matches no known transcript format';
 }

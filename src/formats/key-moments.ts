@@ -5,7 +5,7 @@
 // dropped, so a mention is often only its description and a question only its answer.
 import type { EpisodeFragment, EpisodeMeta, Insight, Mention, Question, Section, SummaryMaterial } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
-import { parseEpisodeTitle } from './episode-title.js';
+import { titleMeta } from './episode-title.js';
 import type { Reader } from './reader.js';
 import { parseClock, plainText } from './text.js';
 
@@ -151,14 +151,10 @@ function looksLikeTitle(line: string): boolean {
 }
 
 function metaOf(intro: string[]): { meta: EpisodeMeta; overview: string | undefined } {
-  const meta: EpisodeMeta = {};
+  let meta: EpisodeMeta = {};
   let rest = intro;
   if (intro.length >= 2 || (intro.length === 1 && looksLikeTitle(intro[0]!))) {
-    const parts = parseEpisodeTitle(intro[0]!);
-    if (parts.title) meta.title = parts.title;
-    if (parts.show) meta.show = parts.show;
-    if (parts.number !== undefined) meta.number = parts.number;
-    if (parts.guests) meta.guests = parts.guests;
+    meta = titleMeta(intro[0]!);
     rest = intro.slice(1);
   }
   const overview = rest.join(' ').trim();

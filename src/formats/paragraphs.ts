@@ -1,85 +1,7 @@
-// Prose helpers shared by the readers of unstructured text (raw speech-to-text, talk transcripts, plain text):
-// cleaning untrusted text, pulling non-speech markers out of it, and recovering paragraphs a reader can follow
-// from a stream of sentences or words.
-import type { Marker } from '../model/episode.js';
-import { countWords, decodeEntities, splitSentences, squash, stripTags } from './text.js';
+// Paragraphs for the readers of unstructured text (raw speech-to-text, talk transcripts, plain text): blank-line
+// blocks, and paragraphs a reader can follow recovered from a stream of sentences or words.
+import { countWords, splitSentences } from './text.js';
 import { dominantScript } from './language.js';
-
-/** C0/C1 control characters other than tab and newline: never meaningful in a transcript. */
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\ufeff]/g;
-
-/**
- * Turns one piece of untrusted text into plain prose on one line: tags and entities resolved, controls removed,
- * whitespace collapsed. What still looks like a tag or an entity afterwards ("a <b < c>", "&bogus;") is defused
- * with a space rather than removed, so no text is lost and nothing downstream can mistake it for markup.
- */
-export function cleanProse(text: string): string {
-  let out = squash(decodeEntities(stripTags(text.replace(CONTROLS, ' '))));
-  if (out.includes('<')) out = out.replace(/<(?=\/?[a-zA-Z])/g, '< ');
-  if (out.includes('&')) out = out.replace(/&(?=(?:[a-z]+|#\d+|#x[0-9a-f]+);)/gi, '& ');
-  return out;
-}
-
-/** Removes control characters but keeps line structure (for readers that parse lines first). */
-export function stripControls(text: string): string {
-  return text.replace(CONTROLS, ' ');
-}
-
-const MARKER_KINDS: [RegExp, Marker['kind']][] = [
-  [/^(?:inaudible|unintelligible|indistinct|incomprehensible)\b/i, 'inaudible'],
-  [/^(?:crosstalk|cross[- ]talk|overlapping|talking over)\b/i, 'crosstalk'],
-  [/^(?:foreign|speaking (?:in )?[a-z]+|non[- ]english)\b/i, 'foreign'],
-  [/^(?:laugh|laughs|laughter|laughing|chuckles?|giggles?)\b/i, 'laughter'],
-  [/^(?:music|♪|upbeat music|soft music|theme music|intro music|outro music)/i, 'music'],
-  [/^(?:applause|clapping|cheering)\b/i, 'applause'],
-  [/^(?:silence|pause|coughs?|sighs?|noise|background noise|static|beep|bleep|blank_audio|no audio|break)\b/i, 'other'],
-];
-
-function markerKind(label: string): Marker['kind'] | null {
-  for (const [pattern, kind] of MARKER_KINDS) if (pattern.test(label)) return kind;
-  return null;
-}
-
-/**
- * Markers are bracketed notes of non-speech ("[laughter]", "(inaudible 00:07:22)", markdown-escaped
- * "\[crosstalk\]"). Only notes that name a known kind count; "[the company]" is an editor's clarification and stays.
- */
-const BRACKETED = /\\?\[([^[\]\n]{1,60}?)\\?\]|\(([^()\n]{1,40})\)/g;
-
-/** Moves non-speech markers out of clean one-line text, noting where each stood in the text that remains. */
-export function extractMarkers(text: string): { text: string; markers: Marker[] } {
-  if (!text.includes('[') && !text.includes('(')) return { text, markers: [] };
-  const markers: Marker[] = [];
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(BRACKETED)) {
-    const label = squash((match[1] ?? match[2] ?? '').replace(/\\/g, ''));
-    const kind = markerKind(label);
-    if (!kind) continue;
-    out = appendSpaced(out, text.slice(last, match.index), markers);
-    markers.push({ kind, label, offset: out.length });
-    last = match.index + match[0].length;
-  }
-  if (markers.length === 0) return { text, markers };
-  out = appendSpaced(out, text.slice(last), markers);
-  const trimmed = out.trim();
-  const lead = out.length - out.trimStart().length;
-  for (const marker of markers) marker.offset = Math.min(Math.max(marker.offset - lead, 0), trimmed.length);
-  return { text: trimmed, markers };
-}
-
-/** Joins two pieces of text so that a removed marker leaves one space, not two. */
-function appendSpaced(out: string, piece: string, markers: Marker[]): string {
-  if (out.endsWith(' ') && piece.startsWith(' ')) return out + piece.slice(1);
-  // "Hello [laughs]." keeps its period against the word ("Hello."); the marker then stood before the period.
-  if (out.endsWith(' ') && /^[.,;:!?]/.test(piece)) {
-    const kept = out.trimEnd();
-    for (const marker of markers) if (marker.offset > kept.length) marker.offset = kept.length;
-    return kept + piece;
-  }
-  if (out.length === 0) return piece.trimStart();
-  return out + piece;
-}
 
 /** Blocks of consecutive non-empty lines, separated by blank lines, with the 1-based line each block starts on. */
 export function textBlocks(text: string): { line: number; lines: string[] }[] {
@@ -99,22 +21,6 @@ export function textBlocks(text: string): { line: number; lines: string[] }[] {
     current.lines.push(line);
   }
   return blocks;
-}
-
-/** countWords without building an array of the words: the plain-text reader counts every turn of 20 MB files. */
-export function wordCount(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      words++;
-    }
-  }
-  return words;
 }
 
 /** Whether prose carries sentence punctuation (some speech-to-text engines emit a bare lowercase word stream). */
@@ -266,34 +172,5 @@ export function recoverParagraphs(text: string): string[] {
     return groupSentences(splitCjkSentences(text), (s) => Math.ceil(s.replace(/\s+/g, '').length / 1.7));
   }
   if (!isPunctuated(text)) return chunkWords(text);
-  return groupSentences(sentencesOf(text));
-}
-
-/**
- * Sentences of clean one-line prose. wink-nlp also ends a sentence inside a dotted token ("gradient.run/lex",
- * "indeed.com"), which splitSentences then rejoins with a space; a boundary with no whitespace in the text is no
- * boundary, so those pieces are glued back as they were written.
- */
-export function sentencesOf(text: string): string[] {
-  const pieces = splitSentences(text);
-  const out: string[] = [];
-  let cursor = 0;
-  let previousEnd = -1;
-  for (const piece of pieces) {
-    // Searched near the cursor only: a piece wink-nlp had altered must not cost a scan of the whole text.
-    const near = text.slice(cursor, cursor + piece.length + 200).indexOf(piece);
-    const at = near >= 0 ? cursor + near : -1;
-    if (at >= 0 && at === previousEnd && out.length > 0) {
-      out[out.length - 1] += piece;
-    } else {
-      out.push(piece);
-    }
-    if (at >= 0) {
-      cursor = at + piece.length;
-      previousEnd = cursor;
-    } else {
-      previousEnd = -1;
-    }
-  }
-  return out;
+  return groupSentences(splitSentences(text));
 }

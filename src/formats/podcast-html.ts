@@ -3,169 +3,15 @@
 // shows it) or inside a full `<html><body>` document (as saved pages have it). No HTML library is installed, so a
 // small linear tokenizer reads just what the format needs: cite, time, p, br, the page title and language; the
 // contents of script, style and the like are skipped.
-import type { EpisodeFragment, EpisodeMeta, Marker, Speaker, Turn } from '../model/episode.js';
+import type { EpisodeFragment, EpisodeMeta, Turn } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
-import { parseEpisodeTitle } from './episode-title.js';
+import { titleMeta } from './episode-title.js';
+import { normalizeLanguage } from './language.js';
+import { extractMarkers } from './markers.js';
+import { cleanSpeaker } from './names.js';
 import type { Reader } from './reader.js';
-import { WORDS_PER_SECOND, countWords, decodeEntities, parseClock, round, squash } from './text.js';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Text cleaning shared by the Podcasting 2.0 and Whisper readers: their texts come from untrusted files and must reach
-// the model as plain text, with non-speech markers set aside.
-
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-/** Character references the fragment invariants refuse; decodeEntities leaves unknown names as written. */
-const LEFTOVER_ENTITY = /&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi;
-
-/**
- * Removes every `<tag ...>`-like run (a `<` or `</` followed by a letter, up to the next `>`). Inline tags vanish
- * ("<i>back</i>" → "back"), line-breaking ones leave a space; a space is also left after a stray `<` so that removal
- * never makes a new tag. Linear: once no `>` follows, no later `<` can start a tag either.
- */
-export function removeTagLikes(text: string): string {
-  let i = text.indexOf('<');
-  if (i === -1) return text;
-  // Parts in a list, not `out +=`: asking a growing concatenation for its last characters would copy it every time.
-  const parts: string[] = [];
-  let from = 0;
-  while (i !== -1) {
-    const next = text.charCodeAt(i + 1);
-    const letter = next === 47 ? text.charCodeAt(i + 2) : next;
-    if (isAsciiLetter(letter)) {
-      const close = text.indexOf('>', i);
-      if (close === -1) break;
-      if (i > from) parts.push(text.slice(from, i));
-      const lastPart = parts[parts.length - 1] ?? '';
-      if (BREAKING_TAG.test(text.slice(i, i + 8)) || lastPart.endsWith('<') || lastPart.endsWith('</')) parts.push(' ');
-      from = close + 1;
-      i = text.indexOf('<', from);
-    } else {
-      i = text.indexOf('<', i + 1);
-    }
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
-const BREAKING_TAG = /^<\/?(?:br|p|div|li|tr|td|th|h[1-6]|hr)\b/i;
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-/** Turns text that may carry entities, tags or control characters into one clean line of plain text. */
-export function cleanText(raw: string): string {
-  let text = raw.replace(CONTROL_CHARS, ' ');
-  if (text.includes('&')) text = decodeEntities(text).replace(CONTROL_CHARS, ' ');
-  if (text.includes('<')) text = removeTagLikes(text);
-  if (text.includes('&')) text = text.replace(LEFTOVER_ENTITY, ' ');
-  return squash(text);
-}
-
-// Bracketed or parenthesised asides up to 60 characters; the negated classes keep the match linear.
-const ASIDE = /\[([^[\]\n]{1,60})\]|\(([^()\n]{1,60})\)/g;
-const NOISE = new RegExp(
-  '\\b(?:blank_audio|silence|silent|no speech|no audio|pause|noise|static|beeps?|bleep\\w*|cough\\w*|sigh\\w*|' +
-    'breath\\w*|sniff\\w*|gasp\\w*|clears throat|sound effects?|upbeat|dramatic|ominous)\\b',
-);
-
-function markerKind(label: string): Marker['kind'] | null {
-  const l = label.toLowerCase();
-  if (/inaudible|unintelligible|indistinct|unclear/.test(l)) return 'inaudible';
-  if (/cross-?talk|overlapping|talking over/.test(l)) return 'crosstalk';
-  if (/laugh|chuckl|giggl/.test(l)) return 'laughter';
-  if (/music|♪|singing/.test(l)) return 'music';
-  if (/applau|clapping|cheering/.test(l)) return 'applause';
-  if (/foreign|speaking in |speaks in /.test(l)) return 'foreign';
-  return null;
-}
-
-/**
- * Which asides are markers: any that names a known kind or a noise, and bracketed ones written in capitals
- * ("[BLANK_AUDIO]", "[MUSIC PLAYING]"). Other brackets ("[sic]", "(the company)") are words and stay in the text.
- */
-function asMarker(label: string, bracketed: boolean): Marker['kind'] | null {
-  const kind = markerKind(label);
-  if (kind) return kind;
-  if (NOISE.test(label.toLowerCase())) return 'other';
-  if (bracketed && /^[A-Z][A-Z _-]*$/.test(label)) return 'other';
-  return null;
-}
-
-export interface CleanTurnText {
-  text: string;
-  markers: Marker[];
-}
-
-/** Cleans a turn's text and moves non-speech markers ("[laughter]", "(inaudible 00:07:22)", "♪") beside it. */
-export function cleanTurnText(raw: string): CleanTurnText {
-  const clean = cleanText(raw);
-  const markers: Marker[] = [];
-  let text = clean;
-  if (clean.includes('[') || clean.includes('(')) {
-    const parts: string[] = [];
-    let length = 0;
-    let lastChar = '';
-    let from = 0;
-    ASIDE.lastIndex = 0;
-    for (let m = ASIDE.exec(clean); m; m = ASIDE.exec(clean)) {
-      const bracketed = m[1] !== undefined;
-      const label = (m[1] ?? m[2] ?? '').trim();
-      const kind = label ? asMarker(label, bracketed) : null;
-      if (!kind) continue;
-      const before = clean.slice(from, m.index);
-      parts.push(before);
-      length += before.length;
-      if (before) lastChar = before[before.length - 1]!;
-      // Keep one space where the marker stood, not two.
-      let after = m.index + m[0].length;
-      if ((length === 0 || lastChar === ' ') && clean[after] === ' ') after++;
-      markers.push({ kind, label, offset: length });
-      from = after;
-    }
-    parts.push(clean.slice(from));
-    text = parts.join('');
-  }
-  if (/^[\s♪♫♬]+$/.test(text)) {
-    markers.push({ kind: 'music', label: text.trim(), offset: 0 });
-    text = '';
-  }
-  const leading = text.length - text.trimStart().length;
-  text = text.trim();
-  for (const marker of markers) marker.offset = Math.min(Math.max(0, marker.offset - leading), text.length);
-  return { text, markers };
-}
-
-/** A turn from cleaned text, or null when nothing (no words, no markers) is left. */
-export function makeTurn(
-  raw: string,
-  speaker: string | null,
-  start: number,
-  end: number,
-  timing: Turn['timing'],
-): Turn | null {
-  const { text, markers } = cleanTurnText(raw);
-  if (!text && markers.length === 0) return null;
-  const turn: Turn = { speaker, start: round(start), end: round(Math.max(start, end)), timing, text };
-  if (markers.length > 0) turn.markers = markers;
-  return turn;
-}
-
-/** The distinct speaker names of some turns, in order of first appearance. */
-export function speakersOf(turns: readonly Turn[]): Speaker[] {
-  const seen = new Set<string>();
-  for (const turn of turns) if (turn.speaker !== null) seen.add(turn.speaker);
-  return [...seen].map((name) => ({ name }));
-}
-
-/** A cleaned speaker label, or null when empty or too long to be a name (a runaway unclosed `<cite>`). */
-export function cleanSpeaker(raw: string | null | undefined): string | null {
-  if (raw === null || raw === undefined) return null;
-  const clean = cleanText(raw);
-  if (clean.length > 100) return null;
-  const name = clean.replace(/[\s:：]+$/u, '').trim();
-  return name.length > 0 && name.length <= 80 ? name : null;
-}
+import { countWords, isAsciiLetter, isAsciiSpace, parseClock, plainText, round } from './text.js';
+import { assignTimes, speakersOf } from './turns.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tokenizer
@@ -210,10 +56,6 @@ function isNameChar(code: number): boolean {
   return isAsciiLetter(code) || (code >= 48 && code <= 57) || code === 45 || code === 58 || code === 95;
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
-}
-
 /**
  * Reads the attributes of a tag from `at` (just after its name) to its `>`, honouring quoted values (which may hold
  * `>`). Returns the index after the tag and, when asked, the attributes.
@@ -225,19 +67,19 @@ function scanTag(text: string, at: number, wantAttrs: boolean): { end: number; a
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 62) return { end: i + 1, attrs };
-    if (isSpace(c) || c === 47) {
+    if (isAsciiSpace(c) || c === 47) {
       i++;
       continue;
     }
     const nameStart = i;
-    while (i < n && !isSpace(text.charCodeAt(i)) && text[i] !== '=' && text[i] !== '>' && text[i] !== '/') i++;
+    while (i < n && !isAsciiSpace(text.charCodeAt(i)) && text[i] !== '=' && text[i] !== '>' && text[i] !== '/') i++;
     const name = text.slice(nameStart, i).toLowerCase();
     if (i === nameStart) i++; // a lone "=": step over it
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
     let value = '';
     if (text[i] === '=') {
       i++;
-      while (i < n && isSpace(text.charCodeAt(i))) i++;
+      while (i < n && isAsciiSpace(text.charCodeAt(i))) i++;
       const quote = text[i];
       if (quote === '"' || quote === "'") {
         const close = text.indexOf(quote, i + 1);
@@ -246,7 +88,7 @@ function scanTag(text: string, at: number, wantAttrs: boolean): { end: number; a
         i = stop + 1;
       } else {
         const valueStart = i;
-        while (i < n && !isSpace(text.charCodeAt(i)) && text[i] !== '>') i++;
+        while (i < n && !isAsciiSpace(text.charCodeAt(i)) && text[i] !== '>') i++;
         value = text.slice(valueStart, i);
       }
     }
@@ -350,17 +192,12 @@ function parseIsoDuration(text: string): number | null {
 
 /** A `<time>` as seconds: its text ("0:09", "[01:02:03]"), else its datetime attribute; null when neither is a time. */
 function parseTime(content: string, datetime: string | undefined): number | null {
-  const clean = cleanText(content);
+  const clean = plainText(content);
   const shown = clean.length > 40 ? '' : clean.replace(/^[[(]\s*|\s*[\])]$/g, '');
   const fromText = parseClock(shown);
   if (fromText !== null) return fromText;
   if (datetime) return parseClock(datetime) ?? parseIsoDuration(datetime);
   return null;
-}
-
-function languageTag(lang: string | undefined): string | undefined {
-  const m = /^\s*([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*\s*$/i.exec(lang ?? '');
-  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 /**
@@ -416,7 +253,7 @@ function readDocument(text: string): HtmlTranscript {
     const at = inlineCiteAt ?? buffer.length;
     inlineCiteAt = null;
     const content = buffer.slice(at).join('');
-    if (!/:\s*$/.test(cleanText(content))) return;
+    if (!/:\s*$/.test(plainText(content))) return;
     buffer = buffer.slice(0, at);
     closeCapture();
     newHeaderIfUsed();
@@ -432,7 +269,7 @@ function readDocument(text: string): HtmlTranscript {
     },
     rawText(name, content) {
       if (name === 'title' && doc.title === undefined) {
-        const title = cleanText(content);
+        const title = plainText(content);
         if (title) doc.title = title;
       }
     },
@@ -450,7 +287,7 @@ function readDocument(text: string): HtmlTranscript {
         if (CHROME.has(name)) chromeDepth = Math.max(0, chromeDepth - 1);
         return;
       }
-      if (name === 'html' && attrs) doc.language ??= languageTag(attrs['lang']);
+      if (name === 'html' && attrs) doc.language ??= normalizeLanguage(attrs['lang']);
       if (name === 'br') {
         if (capture !== null) buffer.push(' ');
         return;
@@ -485,82 +322,8 @@ function readDocument(text: string): HtmlTranscript {
   return doc;
 }
 
-interface Timed {
-  start: number;
-  end: number;
-  timing: Turn['timing'];
-}
-
-/**
- * Gives every block a start and end. Given times are kept (exact) unless they go backwards, in which case they are
- * treated as missing. Blocks between two given times share that span in proportion to their words; blocks before the
- * first given time share [0, first]; blocks after the last one (or all, when none is given) follow the speech rate.
- * Each block ends where the next one starts; the last one after its words at the speech rate.
- */
-export function assignTimes(items: readonly { time: number | null; words: number }[]): Timed[] {
-  let last = -Infinity;
-  const anchors = items.map((item) => {
-    if (item.time !== null && Number.isFinite(item.time) && item.time >= last) {
-      last = item.time;
-      return item.time;
-    }
-    return null;
-  });
-  const starts = new Array<number>(items.length);
-  const timing = new Array<Turn['timing']>(items.length);
-  const weight = (i: number): number => Math.max(1, items[i]!.words);
-
-  let i = 0;
-  while (i < items.length) {
-    const anchor = anchors[i];
-    if (anchor !== null && anchor !== undefined) {
-      starts[i] = anchor;
-      timing[i] = 'exact';
-      i++;
-      continue;
-    }
-    // A run of untimed blocks [i, j) between the previous anchor (or 0) and the next one (if any).
-    let j = i;
-    while (j < items.length && anchors[j] === null) j++;
-    const from = i === 0 ? 0 : i - 1;
-    const spanStart = i === 0 ? 0 : starts[i - 1]!;
-    const next = j < items.length ? anchors[j]! : null;
-    if (next === null) {
-      let t = i === 0 ? 0 : spanStart + weight(i - 1) / WORDS_PER_SECOND;
-      for (let k = i; k < j; k++) {
-        starts[k] = t;
-        timing[k] = 'estimated';
-        t += weight(k) / WORDS_PER_SECOND;
-      }
-    } else {
-      let total = 0;
-      for (let k = from; k < j; k++) total += weight(k);
-      let before = i === 0 ? 0 : weight(i - 1);
-      for (let k = i; k < j; k++) {
-        starts[k] = spanStart + ((next - spanStart) * before) / total;
-        timing[k] = 'estimated';
-        before += weight(k);
-      }
-    }
-    i = j;
-  }
-
-  return items.map((_, k) => {
-    const start = starts[k]!;
-    const end = k + 1 < items.length ? starts[k + 1]! : start + weight(k) / WORDS_PER_SECOND;
-    return { start, end: Math.max(start, end), timing: timing[k]! };
-  });
-}
-
 function metaOf(doc: HtmlTranscript, turns: readonly Turn[]): EpisodeMeta {
-  const meta: EpisodeMeta = {};
-  if (doc.title) {
-    const parts = parseEpisodeTitle(doc.title);
-    if (parts.title) meta.title = parts.title;
-    if (parts.show) meta.show = parts.show;
-    if (parts.number !== undefined) meta.number = parts.number;
-    if (parts.guests && parts.guests.length > 0) meta.guests = parts.guests;
-  }
+  const meta: EpisodeMeta = doc.title ? titleMeta(doc.title) : {};
   if (doc.language) meta.language = doc.language;
   const lastTurn = turns[turns.length - 1];
   if (lastTurn && turns.some((t) => t.timing === 'exact')) meta.duration = lastTurn.end;
@@ -572,7 +335,7 @@ function readPodcastHtml(text: string): EpisodeFragment {
   const body = doc.blocks.filter((b) => !b.inChrome);
   const blocks = body.length > 0 ? body : doc.blocks;
   const cleaned = blocks
-    .map((block) => ({ block, clean: cleanTurnText(block.raw) }))
+    .map((block) => ({ block, clean: extractMarkers(plainText(block.raw)) }))
     .filter(({ clean }) => clean.text.length > 0 || clean.markers.length > 0);
   if (cleaned.length === 0) {
     throw new InputError('no transcript paragraphs found (expected <p> elements, optionally with <cite> and <time>)');
@@ -585,7 +348,7 @@ function readPodcastHtml(text: string): EpisodeFragment {
     return turn;
   });
   const fragment: EpisodeFragment = { meta: metaOf(doc, turns), transcript: { turns } };
-  const speakers = speakersOf(turns);
+  const speakers = speakersOf(turns, fragment.meta);
   if (speakers.length > 0) fragment.speakers = speakers;
   return fragment;
 }

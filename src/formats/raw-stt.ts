@@ -4,10 +4,11 @@
 import type { EpisodeFragment } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
 import type { Reader } from './reader.js';
-import { estimateTurns } from './text.js';
-import { cleanProse, extractMarkers, recoverParagraphs } from './paragraphs.js';
+import { plainText } from './text.js';
+import { recoverParagraphs } from './paragraphs.js';
 import { documentLanguage } from './language.js';
-import { hasForeignSignature } from './plain-text.js';
+import { hasForeignSignature } from './detection.js';
+import { estimateTurns, withMarkers } from './turns.js';
 
 /** Detection reads this much: enough to see whether lines break at all. */
 const DETECT_PREFIX = 65_536;
@@ -49,15 +50,12 @@ function introGuest(text: string): string | undefined {
 }
 
 function read(text: string): EpisodeFragment {
-  const prose = cleanProse(text);
+  const prose = plainText(text);
   if (!/\p{L}/u.test(prose)) throw new InputError('no words in the text (only digits, punctuation or blanks)');
   const paragraphs = recoverParagraphs(prose);
   // Estimated times at 2.9 words/s, the speaking rate measured over the Lexicap corpus (7.38 M words in 703 hours,
   // pauses included): good to within a minute or two over an hour, enough to jump near a moment.
-  const turns = estimateTurns(paragraphs.map((p) => ({ text: p, speaker: null }))).map((turn) => {
-    const { text: spoken, markers } = extractMarkers(turn.text);
-    return markers.length > 0 ? { ...turn, text: spoken, markers } : turn;
-  });
+  const turns = estimateTurns(paragraphs.map((p) => ({ text: p }))).map(withMarkers);
   if (turns.length === 0) throw new InputError('no transcript text after removing markup');
 
   const fragment: EpisodeFragment = { meta: {}, transcript: { turns } };

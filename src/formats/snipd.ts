@@ -8,10 +8,12 @@
 // "**Note:**" / "**Tags:**" child bullets. An "Episode AI notes" bullet is the episode's own summary.
 import type { EpisodeFragment, EpisodeMeta, ExcerptLine, Highlight, Insight } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
-import { parseEpisodeTitle } from './episode-title.js';
+import { titleMeta } from './episode-title.js';
+import { markdownText } from './markdown.js';
+import { looksLikeNameWords } from './names.js';
 import type { Reader } from './reader.js';
-import { countWords, parseClock, plainText, round, squash, WORDS_PER_SECOND } from './text.js';
-import { unmarkdown } from './transcript-page.js';
+import { parseClock, round, squash } from './text.js';
+import { spokenSeconds } from './turns.js';
 
 const PROPERTY = /^([A-Za-z][\w-]{0,40}):: ?(.*)$/;
 const METADATA_ITEM = /^\s*[-*]\s+([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$/;
@@ -23,7 +25,7 @@ const TIME_LINK = /\(\[Time\s+([\d:]{1,12})\]\(([^()\s]{0,2000})\)\)/;
 const LABEL = /^(?:\*\*|__)?(summary|key takeaways|takeaways|transcript)\s*:?(?:\*\*|__)?\s*:?\s*$/i;
 const CHILD_FIELD = /^[-*]\s+(?:\*\*|__)?(note|tags?)\s*:?(?:\*\*|__)?\s*:?\s*(.*)$/i;
 const SPEAKER_NUMBER = /^speaker\s+\d{1,3}$/i;
-const SPEAKER_NAME = /^[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){1,3}$/u;
+const NAME_WORD = /^\p{Lu}[\p{L}.'’-]*$/u;
 const LIST_ITEM = /^(?:[-*•]|\d{1,3}[.)])\s+/;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -89,7 +91,7 @@ function snipBullets(lines: Line[]): Bullet[] {
 
 /** Markdown and Logseq inline syntax to plain words. */
 function clean(text: string): string {
-  return plainText(unmarkdown(text.replace(/\[\[([^[\]]{0,300})\]\]/g, '$1')));
+  return markdownText(text.replace(/\[\[([^[\]]{0,300})\]\]/g, '$1'));
 }
 
 function joinLines(lines: string[]): string {
@@ -192,9 +194,8 @@ function readSnip(bullet: Bullet): Snip {
   const summaryText = joinLines(summary);
   if (summaryText) highlight.summary = summaryText;
   if (lines.length > 0) highlight.excerpt = lines;
-  // Snipd gives only where the snip starts; its end is estimated from the excerpt's length at the speech rate
-  // measured on the corpus (2.9 words per second).
-  if (start !== null) highlight.end = round((start as number) + countWords(text) / WORDS_PER_SECOND);
+  // Snipd gives only where the snip starts; its end is estimated from the excerpt's length at the speech rate.
+  if (start !== null) highlight.end = round((start as number) + spokenSeconds(text));
   if (url) highlight.url = url;
   const noteText = joinLines(note);
   if (noteText) highlight.note = noteText;
@@ -207,7 +208,7 @@ function readSnip(bullet: Bullet): Snip {
 /** "Speaker 1", or a person's name alone on its line where a new speaker may begin. */
 function isSpeakerLabel(text: string, mayBegin: boolean): boolean {
   if (SPEAKER_NUMBER.test(text)) return true;
-  return mayBegin && text.length <= 40 && SPEAKER_NAME.test(text);
+  return mayBegin && text.length <= 40 && looksLikeNameWords(text, 2, 4, NAME_WORD);
 }
 
 function tagsOf(text: string): string[] {
@@ -266,19 +267,11 @@ function readDocument(text: string): Document {
 }
 
 function metaOf(doc: Document): EpisodeMeta {
-  const meta: EpisodeMeta = {};
   const author = doc.fields.get('author');
   const show = author ? clean(author) : '';
   const rawTitle = doc.fields.get('full-title') || doc.fields.get('title') || doc.heading;
-  if (rawTitle) {
-    const parts = parseEpisodeTitle(clean(rawTitle.replace(/^"(.*)"$/, '$1')), show || undefined);
-    if (parts.title) meta.title = parts.title;
-    if (parts.show) meta.show = parts.show;
-    if (parts.number !== undefined) meta.number = parts.number;
-    if (parts.guests) meta.guests = parts.guests;
-  } else if (show) {
-    meta.show = show;
-  }
+  const meta: EpisodeMeta = rawTitle ? titleMeta(clean(rawTitle.replace(/^"(.*)"$/, '$1')), show || undefined) : {};
+  if (!rawTitle && show) meta.show = show;
   const url = doc.fields.get('url');
   if (url && /^https?:\/\/\S+$/.test(url)) meta.sourceUrls = [url];
   return meta;

@@ -4,12 +4,15 @@
 // cue is everything up to the next timing line, less that cue's counter line (whatever it says: "7", "7a", a repeat).
 import type { EpisodeFragment } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
-import { cleanMarkup, cueClock, cueTurns, isBlank, lastEnd, parseTimingLine, type TimedCue } from './cues.js';
+import { isBlank, parseTimingLine, type TimedCue } from './cues.js';
 import type { Reader } from './reader.js';
+import { formatClock, stripControls, stripMarkup } from './text.js';
+import { cueTurns, lastEnd } from './turns.js';
 
 /** A timing line as detection sees it: "0:0:5,2 --> 0:0:7", "00:01:02.500 --> 00:01:04.000 X1:10". */
 const TIMING_LINE =
   /^\s*\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?\s*-->\s*\d{1,3}:\d{1,2}(?::\d{1,2})?(?:[.,]\d{1,3})?(?:\s|$)/;
+
 
 /** How much of the file detection looks at. */
 const DETECT_PREFIX = 4096;
@@ -32,6 +35,8 @@ export const srtReader: Reader = {
       if (TIMING_LINE.test(line)) score = 0.9;
       else if (TIMING_LINE.test(next)) score = /^\s*\d+\s*$/.test(line) ? 0.95 : 0.85;
       else if (lines.some((l) => TIMING_LINE.test(l))) score = 0.6;
+      // A malformed timing line still makes a subtitle file, better refused with its line number than read as prose.
+      else if (lines.some(isArrowLine)) score = 0.5;
     }
     if (score > 0 && /\.srt$/i.test(filename)) score = Math.min(1, score + 0.05);
     return score;
@@ -45,8 +50,17 @@ export const srtReader: Reader = {
   },
 };
 
+/** "something --> something", one token with a digit on each side: a timing line, if perhaps a broken one. */
+function isArrowLine(line: string): boolean {
+  const arrow = line.indexOf('-->');
+  if (arrow === -1) return false;
+  const start = line.slice(0, arrow).trim();
+  const end = line.slice(arrow + 3).trimStart();
+  return /\d/.test(start) && !/\s/.test(start) && /^\S*\d/.test(end);
+}
+
 function readCues(text: string): TimedCue[] {
-  const lines = text.split('\n');
+  const lines = stripControls(text).split('\n');
   const timingRows: number[] = [];
   for (let i = 0; i < lines.length; i++) if (lines[i]!.includes('-->')) timingRows.push(i);
   if (timingRows.length === 0) {
@@ -59,7 +73,7 @@ function readCues(text: string): TimedCue[] {
     const timing = parseTimingLine(lines[row]!);
     if ('error' in timing) throw new InputError(timing.error, { line });
     if (timing.end < timing.start) {
-      throw new InputError(`end time ${cueClock(timing.end)} is before start time ${cueClock(timing.start)}`, { line });
+      throw new InputError(`end time ${formatClock(timing.end, 'millis')} is before start time ${formatClock(timing.start, 'millis')}`, { line });
     }
     const next = timingRows[k + 1];
     let stop = next ?? lines.length;
@@ -87,5 +101,5 @@ function cleanSubRip(payload: string[]): string {
   let text = payload.map((l) => l.trim()).join('\n').trim();
   if (text.includes('{')) text = text.replace(/\{\\[^{}\n]*\}/g, '');
   if (text.includes('\\')) text = text.replace(/\\[Nn]/g, '\n').replace(/\\h/g, ' ');
-  return cleanMarkup(text);
+  return stripMarkup(text);
 }

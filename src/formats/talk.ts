@@ -4,9 +4,9 @@
 import type { EpisodeFragment, Translation, Turn } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
 import type { Reader } from './reader.js';
-import { estimateTurns } from './text.js';
-import { parseEpisodeTitle } from './episode-title.js';
-import { cleanProse, extractMarkers, recoverParagraphs, stripControls, textBlocks, wordCount } from './paragraphs.js';
+import { countWords, plainText, stripControls } from './text.js';
+import { titleMeta } from './episode-title.js';
+import { recoverParagraphs, textBlocks } from './paragraphs.js';
 import {
   dominantScript,
   guessLanguage,
@@ -15,7 +15,9 @@ import {
   splitAtScriptChange,
   type LanguageGuess,
 } from './language.js';
-import { cueShare, hasForeignSignature } from './plain-text.js';
+import { hasForeignSignature } from './detection.js';
+import { cueShare } from './line-shapes.js';
+import { estimateTurns, withMarkers } from './turns.js';
 
 const DETECT_PREFIX = 32_768;
 /** Lines at least this long are paragraphs in themselves, not a paragraph hard-wrapped over several lines. */
@@ -194,15 +196,9 @@ function read(text: string): EpisodeFragment {
   const titleParts = splitTitleLine(first.lines[0]!);
   const hasMore = first.lines.length > 1 || blocks.length > 1;
   if (titleParts && hasMore) {
-    const title = cleanProse(titleParts.title);
-    if (title) {
-      const parts = parseEpisodeTitle(title);
-      fragment.meta.title = parts.title;
-      if (parts.show) fragment.meta.show = parts.show;
-      if (parts.number !== undefined) fragment.meta.number = parts.number;
-      if (parts.guests) fragment.meta.guests = parts.guests;
-    }
-    const description = titleParts.description ? cleanProse(titleParts.description) : '';
+    const title = plainText(titleParts.title);
+    if (title) fragment.meta = titleMeta(title);
+    const description = titleParts.description ? plainText(titleParts.description) : '';
     if (description) fragment.meta.description = description;
     first.lines.shift();
     first.line++;
@@ -215,7 +211,7 @@ function read(text: string): EpisodeFragment {
     if (block.lines.length === 0) continue;
     for (const paragraph of blockParagraphs(block)) {
       for (const part of splitAtScriptChange(paragraph.text)) {
-        const prose = cleanProse(part);
+        const prose = plainText(part);
         if (!prose || !/[\p{L}\p{N}]/u.test(prose)) continue;
         pieces.push({ text: prose, line: paragraph.line, guess: guessLanguage(prose), other: false });
       }
@@ -243,15 +239,14 @@ function read(text: string): EpisodeFragment {
     if (piece.other) return;
     const attached = translations.get(index);
     if (attached) originals.push({ text: piece.text, translations: attached });
-    else if (wordCount(piece.text) > LONG_PARAGRAPH_WORDS) {
+    else if (countWords(piece.text) > LONG_PARAGRAPH_WORDS) {
       for (const text of recoverParagraphs(piece.text)) originals.push({ text });
     } else originals.push({ text: piece.text });
   });
   // Translations are read silently alongside: only the originals advance the estimated clock.
   const timed = estimateTurns(originals.map(({ text }) => ({ text, speaker: null })));
   const turns: Turn[] = timed.map((turn, k) => {
-    const { text: spoken, markers } = extractMarkers(turn.text);
-    const out: Turn = markers.length > 0 ? { ...turn, text: spoken, markers } : turn;
+    const out = withMarkers(turn);
     const attached = originals[k]!.translations;
     if (attached) out.translations = attached;
     return out;

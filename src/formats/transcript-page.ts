@@ -4,11 +4,16 @@
 //   Lex Fridman [(00:00:33)](https://youtube.com/watch?v=…&t=33) So I was just thinking…   (lexfridman.com)
 //   [(00:11:57)](https://youtube.com/watch?v=…&t=717) …                                      (same speaker goes on)
 //   **Jane Doe** (00:01:02): …   /   Jane Doe (01:02):⏎text   /   [00:01:02] Jane Doe: …   /   Jane Doe  1:02⏎text
-import type { Chapter, EpisodeFragment, EpisodeMeta, Marker, Speaker, Turn } from '../model/episode.js';
+import type { Chapter, EpisodeFragment, EpisodeMeta, Marker, Turn } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
-import { parseEpisodeTitle } from './episode-title.js';
+import { hasPageSignature } from './detection.js';
+import { titleMeta } from './episode-title.js';
+import { markdownText } from './markdown.js';
+import { extractMarkers } from './markers.js';
+import { looksLikeNameWords } from './names.js';
 import type { Reader } from './reader.js';
-import { countWords, parseClock, plainText, round, squash, WORDS_PER_SECOND, youtubeIdFromUrl } from './text.js';
+import { countWords, formatClock, parseClock, round, squash, youtubeIdFromUrl } from './text.js';
+import { assignTimes, speakersOf } from './turns.js';
 
 /** How much of a line can be a turn's header; the rest of the line is speech, never scanned by the header regexes. */
 const HEADER_SPAN = 2_600;
@@ -38,7 +43,6 @@ const LEAD_BULLET = /^(?:[-*+]\s+)?/;
 const AFTER_TOKEN = /^(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*/;
 const LINKED_TIME = /^\[\(?([^()[\]]{1,20}?)\)?\]\(([^()\s]{0,2000})\)/;
 const PLAIN_TIME = /^[([](\d{1,3}:[\d:.,]{1,12})[)\]]/;
-const NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'der', 'del', 'la', 'le', 'bin', 'al', 'el', 'di', 'du', 'dos', 'ten', 'ter', '&']);
 
 interface TimeToken {
   clock: string;
@@ -58,9 +62,7 @@ function readTimeToken(s: string): TimeToken | null {
 
 /** A speaker name reads like one: at most six words, each capitalized or a particle ("Ludwig van Beethoven"). */
 function isName(name: string): boolean {
-  const words = name.split(' ').filter(Boolean);
-  if (words.length === 0 || words.length > 6) return false;
-  return words.every((w, i) => /^[\p{Lu}\p{Lt}\d]/u.test(w) || (i > 0 && NAME_PARTICLES.has(w.toLowerCase())));
+  return looksLikeNameWords(name, 1, 6);
 }
 
 /** Seconds from a "t=" deep-link parameter: "t=717", "t=717s", "t=11m57s", "t=1h2m3s". */
@@ -152,83 +154,12 @@ function readHeading(level: number, raw: string): Heading | null {
     start = parseClock(trail[2]!);
     if (start !== null) text = trail[1]!;
   }
-  const title = cleanInline(text);
+  const title = markdownText(text);
   return title ? { level, title, start } : null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Text cleaning
-
-const MARKER_KINDS: [RegExp, Marker['kind']][] = [
-  [/^(?:inaudible|unintelligible|indiscernible|unclear)\b/i, 'inaudible'],
-  [/^(?:crosstalk|cross-talk|cross talk|overlapping|talking over each other)\b/i, 'crosstalk'],
-  [/^(?:foreign|foreign language|non-english|speaking in)\b/i, 'foreign'],
-  [/^(?:laughter|laughs|laughing|chuckles)\b/i, 'laughter'],
-  [/^(?:music|music playing|singing)\b/i, 'music'],
-  [/^(?:applause|clapping)\b/i, 'applause'],
-  [/^(?:silence|pause|sighs|coughs|background noise|noise|beep|static)\b/i, 'other'],
-];
-const BRACKETED = /\[([^[\]]{1,80})\]|\(([^()]{1,40})\)/g;
-
-function markerKind(label: string): Marker['kind'] | null {
-  for (const [pattern, kind] of MARKER_KINDS) if (pattern.test(label)) return kind;
-  return null;
-}
-
-/** Escaped characters are parked in the private use area while the Markdown syntax around them is undone. */
-const PARKED = 0xe000;
-
-/** Markdown inline syntax to plain words: links keep their text, images go, escapes and emphasis are undone. */
-export function unmarkdown(text: string): string {
-  return text
-    .replace(/[\ue000-\ue07f]/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|<>~"'])/g, (_, ch: string) => String.fromCharCode(PARKED + ch.charCodeAt(0)))
-    .replace(/!\[[^[\]]{0,500}\]\([^()\s]{0,2000}\)/g, '')
-    .replace(/\[([^[\]]{0,500})\]\([^()\s]{0,2000}\)/g, '$1')
-    .replace(/\*\*|__/g, '')
-    .replace(/(^|[\s(])[*_](?=\S)([^*_\n]{1,200}?)(?<=\S)[*_](?=$|[\s.,;:!?)])/g, '$1$2')
-    .replace(/[\ue000-\ue07f]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - PARKED));
-}
-
-/** Heading or name text: Markdown and HTML out, one line. */
-function cleanInline(text: string): string {
-  return plainText(unmarkdown(text));
-}
-
-interface CleanText {
-  text: string;
-  markers: Marker[];
-}
-
-/**
- * A turn's raw Markdown to plain text, with the transcriber's notes ("[inaudible 00:07:22]", "[crosstalk]") moved
- * out into markers at the offset where they stood.
- */
-export function cleanTurnText(raw: string): CleanText {
-  const source = unmarkdown(raw);
-  const markers: Marker[] = [];
-  let text = '';
-  let from = 0;
-  const append = (piece: string): void => {
-    const clean = plainText(piece);
-    if (!clean) return;
-    // What followed a removed marker may start with its punctuation ("[inaudible]. But"): it joins the text before.
-    if (text && !/^[.,;:!?…]/.test(clean)) text += ' ';
-    text += text ? clean : clean.replace(/^[.,;:!?]+\s*/, '');
-  };
-  for (const m of source.matchAll(BRACKETED)) {
-    const label = squash(m[1] ?? m[2] ?? '');
-    const kind = markerKind(label);
-    // Brackets are the transcriber's; parentheses are often speech ("(music by a friend)"), so only short notes count.
-    if (!kind || (m[2] !== undefined && label.split(' ').length > 3)) continue;
-    append(source.slice(from, m.index));
-    markers.push({ kind, label, offset: text.length });
-    from = m.index + m[0].length;
-  }
-  append(source.slice(from));
-  for (const marker of markers) marker.offset = Math.min(marker.offset, text.length);
-  return { text, markers };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Chunk-boundary echoes
@@ -405,7 +336,7 @@ function readBody(lines: string[], from: number): PageBody {
       const previous = turns[turns.length - 1];
       if (previous && head.start < previous.start) {
         throw new InputError(
-          `turn time ${clockText(head.start)} is before the previous turn's ${clockText(previous.start)}`,
+          `turn time ${formatClock(head.start, 'padded')} is before the previous turn's ${formatClock(previous.start, 'padded')}`,
           { line: lineNo },
         );
       }
@@ -424,43 +355,6 @@ function readBody(lines: string[], from: number): PageBody {
   return { turns, chapters, pageTitle };
 }
 
-function clockText(seconds: number): string {
-  const s = Math.floor(seconds);
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
-}
-
-/** Timed turns: each ends where the next begins; the last is given its length at the measured speech rate. */
-function finishTurns(raw: RawTurn[]): Turn[] {
-  return raw.map((t, i) => {
-    const next = raw[i + 1];
-    const end = next ? next.start : t.start + countWords(t.text) / WORDS_PER_SECOND;
-    const turn: Turn = { speaker: t.speaker, start: round(t.start), end: round(Math.max(end, t.start)), timing: 'exact', text: t.text };
-    if (t.markers.length > 0) turn.markers = t.markers;
-    return turn;
-  });
-}
-
-function compact(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]/g, '');
-}
-
-/** Every speaker once, in order of appearance: the host is the one the show is named after, guests from the title. */
-function speakersOf(turns: Turn[], meta: EpisodeMeta): Speaker[] {
-  const show = meta.show ? compact(meta.show) : '';
-  const guests = new Set((meta.guests ?? []).map(compact));
-  const seen = new Map<string, Speaker>();
-  for (const turn of turns) {
-    if (turn.speaker === null || seen.has(turn.speaker)) continue;
-    const key = compact(turn.speaker);
-    const speaker: Speaker = { name: turn.speaker };
-    if (key.length >= 4 && show.includes(key)) speaker.role = 'host';
-    else if (guests.has(key)) speaker.role = 'guest';
-    seen.set(turn.speaker, speaker);
-  }
-  return [...seen.values()];
-}
-
 function isoDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value;
@@ -469,15 +363,8 @@ function isoDate(value: string | undefined): string | undefined {
 }
 
 function metaOf(fields: Map<string, string>, pageTitle: string | null, turns: PendingTurn[]): EpisodeMeta {
-  const meta: EpisodeMeta = {};
   const rawTitle = fields.get('title') || pageTitle;
-  if (rawTitle) {
-    const parts = parseEpisodeTitle(cleanInline(rawTitle));
-    if (parts.title) meta.title = parts.title;
-    if (parts.show) meta.show = parts.show;
-    if (parts.number !== undefined) meta.number = parts.number;
-    if (parts.guests) meta.guests = parts.guests;
-  }
+  const meta: EpisodeMeta = rawTitle ? titleMeta(markdownText(rawTitle)) : {};
   const published = isoDate(fields.get('published time'));
   if (published) meta.published = published;
   const url = fields.get('url source');
@@ -501,11 +388,17 @@ function read(text: string): EpisodeFragment {
   }
   const cleaned: RawTurn[] = [];
   for (const turn of body.turns) {
-    const { text: turnText, markers } = cleanTurnText(turn.parts.join(' '));
+    const { text: turnText, markers } = extractMarkers(markdownText(turn.parts.join(' ')));
     if (turnText || markers.length > 0) cleaned.push({ speaker: turn.speaker, start: turn.start, text: turnText, markers });
   }
   if (cleaned.length === 0) throw new InputError('every speaker turn is empty: the page has timestamps but no speech');
-  const turns = finishTurns(removeChunkEchoes(cleaned));
+  const kept = removeChunkEchoes(cleaned);
+  const times = assignTimes(kept.map((t) => ({ time: t.start, words: countWords(t.text) })));
+  const turns = kept.map((t, k): Turn => {
+    const turn: Turn = { speaker: t.speaker, start: round(t.start), end: round(times[k]!.end), timing: 'exact', text: t.text };
+    if (t.markers.length > 0) turn.markers = t.markers;
+    return turn;
+  });
   const meta = metaOf(header.fields, body.pageTitle, body.turns);
   const fragment: EpisodeFragment = { meta, speakers: speakersOf(turns, meta), transcript: { turns } };
   if (body.chapters.length > 0) fragment.chapters = body.chapters;
@@ -515,9 +408,9 @@ function read(text: string): EpisodeFragment {
 const DETECT_PREFIX = 16_000;
 
 /**
- * Timed speaker turns alone are also what plain-text transcripts look like (that reader claims them at 0.5), so high
- * confidence needs a sign of a web page as well: timestamp links, the web reader's header, Markdown headings or bold
- * names. Without one the page reader stays below plain-text and can still be chosen with --format.
+ * This reader owns web pages; bare timed or labelled lines ("[00:00:04] Name: text", "Name (00:03): text", Otter's
+ * "Name  0:03") are the plain-text reader's. So turns count only with a sign of a page: timestamp links, the web
+ * reader's clip header, Markdown headings or bold names. Without one it says 0 (it can still be chosen with --format).
  */
 function detect(text: string): number {
   const prefix = text.slice(0, DETECT_PREFIX);
@@ -525,7 +418,6 @@ function detect(text: string): number {
   if (lines.length > 1) lines.pop(); // the last line may be cut by the prefix
   let paragraphs = 0;
   let turns = 0;
-  let linked = 0;
   let markdown = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -540,19 +432,16 @@ function detect(text: string): number {
       if (!head) continue;
       // A named header counts fully; a bare time line could be many things.
       turns += head.speaker !== null ? 1 : 0.5;
-      if (head.url !== null) linked++;
       if (/^(?:[-*+]\s+)?(?:\*\*|__)/.test(line)) markdown++;
     } catch {
       turns += 0.5; // a broken time in a turn-shaped line is still this format, read will say what is wrong
     }
   }
-  const clipped = /^Title:.*\n[\s\S]{0,4000}?\nMarkdown Content:/.test(prefix);
-  const page = linked > 0 || clipped || markdown > 0;
-  const sure = linked > 0 || clipped ? 0.05 : 0;
-  if (turns >= 5 && turns / Math.max(paragraphs, 1) >= 0.3) return page ? 0.9 + sure : 0.45;
-  if (turns >= 3) return page ? 0.7 + sure : 0.4;
-  if (turns >= 1) return page ? 0.4 : 0.3;
-  return 0;
+  const sure = hasPageSignature(prefix) ? 0.05 : 0;
+  if (sure === 0 && markdown === 0) return 0;
+  if (turns >= 5 && turns / Math.max(paragraphs, 1) >= 0.3) return 0.9 + sure;
+  if (turns >= 3) return 0.7 + sure;
+  return turns >= 1 ? 0.4 : 0;
 }
 
 export const transcriptPageReader: Reader = {

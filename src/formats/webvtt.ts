@@ -6,19 +6,10 @@
 // a transcript with a hole in it is worse than an error the user can fix.
 import type { EpisodeFragment, EpisodeMeta, Turn } from '../model/episode.js';
 import { InputError } from '../model/errors.js';
-import {
-  cleanMarkup,
-  cueClock,
-  cueTurns,
-  isBlank,
-  lastEnd,
-  parseTimingLine,
-  type CueOrder,
-  type CueText,
-  type TimedCue,
-} from './cues.js';
+import { isBlank, parseTimingLine, type CueText, type TimedCue } from './cues.js';
 import type { Reader } from './reader.js';
-import { squash } from './text.js';
+import { formatClock, squash, stripMarkup } from './text.js';
+import { cueTurns, lastEnd, type CueOrder } from './turns.js';
 
 export interface WebVttOptions {
   /**
@@ -94,8 +85,11 @@ export function parseWebVtt(input: string, options: WebVttOptions = {}): WebVttD
   return doc;
 }
 
+/**
+ * decode.ts does this for files; WebVTT carried inside JSON (Lexicap) arrives with its own line breaks. Only NUL is
+ * replaced, as the spec says: scanning every cue for other control characters cost a twentieth of the bulk Lexicap read.
+ */
 function normalizeNewlines(text: string): string {
-  // decode.ts does this for files; WebVTT carried inside JSON (Lexicap) arrives with its own line breaks.
   let out = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   if (out.includes('\0')) out = out.replace(/\0/g, '\uFFFD');
   return out;
@@ -146,7 +140,7 @@ function readCue(lines: string[], timingRow: number, mode: WebVttOptions['mode']
   const timing = parseTimingLine(lines[timingRow]!);
   if ('error' in timing) throw new InputError(timing.error, { line });
   if (mode !== 'whisper' && timing.end < timing.start) {
-    throw new InputError(`end time ${cueClock(timing.end)} is before start time ${cueClock(timing.start)}`, { line });
+    throw new InputError(`end time ${formatClock(timing.end, 'millis')} is before start time ${formatClock(timing.start, 'millis')}`, { line });
   }
   const payload: string[] = [];
   let i = timingRow + 1;
@@ -164,7 +158,7 @@ function readCue(lines: string[], timingRow: number, mode: WebVttOptions['mode']
  * are dropped keeping their text; ruby annotations ("<rt>") are dropped with their text, which repeats the base.
  */
 export function cueTexts(payload: string): CueText[] {
-  if (!payload.includes('<')) return [{ speaker: null, text: cleanMarkup(payload) }];
+  if (!payload.includes('<')) return [{ speaker: null, text: stripMarkup(payload) }];
   const out: CueText[] = [];
   let speaker: string | null = null;
   let voiced = false;
@@ -203,7 +197,7 @@ export function cueTexts(payload: string): CueText[] {
     }
   }
   flush();
-  return out.map((part) => ({ ...part, text: cleanMarkup(part.text) }));
+  return out.map((part) => ({ ...part, text: stripMarkup(part.text) }));
 }
 
 function opensTag(code: number): boolean {
@@ -223,7 +217,7 @@ function tagName(tag: string): string {
 function voiceName(tag: string): string | null {
   const space = tag.search(/[ \t\n\f]/);
   if (space === -1) return null;
-  const name = squash(cleanMarkup(tag.slice(space + 1)));
+  const name = squash(stripMarkup(tag.slice(space + 1)));
   return name === '' ? null : name;
 }
 

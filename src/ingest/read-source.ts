@@ -23,11 +23,9 @@ export function readSource(bytes: Uint8Array, filename: string, options: ReadOpt
   try {
     return { format: reader.id, encoding, fragment: reader.read(text, filename) };
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new InputError(`invalid JSON: ${error.message}`);
-    if (error instanceof InputError) {
-      // Name the format, so "line 3: bad time" reads as "webvtt: line 3: bad time".
-      throw new InputError(`${reader.id}: ${error.reason}`, { line: error.line, field: error.field });
-    }
+    if (error instanceof JsonSyntaxError) throw new InputError(`invalid JSON: ${error.message}`, { format: reader.id });
+    // Name the format, so "line 3: bad time" reads "webvtt: line 3: bad time".
+    if (error instanceof InputError) throw error.at({ format: reader.id });
     throw error;
   }
 }

@@ -33,6 +33,8 @@ export interface Turn {
   text: string;
   translations?: Translation[];
   markers?: Marker[];
+  /** True when the speaker was attributed by enrichment rather than given by the source. */
+  attributed?: boolean;
 }
 
 export interface Chapter {
@@ -83,6 +85,35 @@ export interface Mention {
   kind?: string;
   description?: string;
   times?: number[];
+  /** Other spellings found for the same entity (including speech-to-text mishearings). */
+  variants?: string[];
+}
+
+/** A self-contained, substantive moment worth returning to (Snipd-style "key moment"). */
+export interface Moment {
+  title: string;
+  /** One or two sentences saying what is said. */
+  summary: string;
+  /** The verbatim words, from the transcript. */
+  quote: string;
+  start: number;
+  end: number;
+  speaker?: string | null;
+}
+
+/** A sponsor read or ad break, left out of moments, insights and (by default) search. */
+export interface AdSpan {
+  start: number;
+  end: number;
+  sponsor?: string;
+}
+
+/** A likely speech-to-text mishearing and its spelling elsewhere in the episode ("Saramba" → "Zaremba"). */
+export interface Correction {
+  heard: string;
+  meant: string;
+  /** Where the misheard form occurs. */
+  times: number[];
 }
 
 export interface Question {
@@ -163,6 +194,18 @@ export interface Episode {
   mentions: Mention[];
   questions: Question[];
   overview: string | null;
+  /** Added by enrichment (src/enrich). */
+  moments: Moment[];
+  ads: AdSpan[];
+  corrections: Correction[];
+  /** What each enrichment step did to this episode: done, or skipped with the reason. */
+  enrichment: EnrichmentStatus[];
+}
+
+export interface EnrichmentStatus {
+  step: string;
+  status: 'done' | 'skipped';
+  reason?: string;
 }
 
 export function emptySummary(): SummaryMaterial {

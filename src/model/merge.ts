@@ -14,16 +14,29 @@ export interface SourceFragment {
  */
 export function transcriptScore(turns: Turn[]): number {
   if (turns.length === 0) return -1;
-  let exact = 0;
+  let timed = 0;
   let labelled = 0;
   let chars = 0;
   for (const t of turns) {
     chars += t.text.length;
-    if (t.timing !== 'estimated') exact += t.text.length;
+    // Aligned times are nearly as good as the source's own; exact wins a tie.
+    if (t.timing === 'exact') timed += t.text.length;
+    else if (t.timing === 'aligned') timed += t.text.length * 0.95;
     if (t.speaker !== null) labelled += t.text.length;
   }
   const total = Math.max(chars, 1);
-  return (exact / total) * 4 + (labelled / total) * 2 + Math.min(chars / 1e7, 0.5);
+  return (timed / total) * 4 + (labelled / total) * 2 + Math.min(chars / 1e7, 0.5);
+}
+
+/** The best of several transcripts by transcriptScore (the first on a tie). */
+export function bestTranscript<T extends { turns: Turn[] }>(transcripts: T[]): T | undefined {
+  let best: T | undefined;
+  let bestScore = -Infinity;
+  for (const t of transcripts) {
+    const score = transcriptScore(t.turns);
+    if (score > bestScore) [best, bestScore] = [t, score];
+  }
+  return best;
 }
 
 /** Metadata precedence: sources with exact-timed transcripts know the episode best, then summaries and highlights. */
@@ -63,8 +76,8 @@ export function mergeEpisode(id: string, sources: SourceFragment[]): Episode {
 
   const transcripts = ordered
     .filter((s) => (s.fragment.transcript?.turns.length ?? 0) > 0)
-    .map((s) => ({ source: s.path, turns: s.fragment.transcript!.turns, score: transcriptScore(s.fragment.transcript!.turns) }));
-  const best = [...transcripts].sort((a, b) => b.score - a.score)[0];
+    .map((s) => ({ source: s.path, turns: s.fragment.transcript!.turns }));
+  const best = bestTranscript(transcripts);
   const bestSource = best ? ordered.find((s) => s.path === best.source) : undefined;
 
   // Chapters are one outline: take the fullest given outline rather than mixing two sources' chapters.
@@ -103,12 +116,16 @@ export function mergeEpisode(id: string, sources: SourceFragment[]): Episode {
     speakers,
     chapters: chapterSource?.fragment.chapters ?? [],
     turns: best?.turns ?? [],
-    transcripts: transcripts.map(({ source, turns }) => ({ source, turns })),
+    transcripts,
     highlights: ordered.flatMap((s) => s.fragment.highlights ?? []).sort(byStart),
     insights: summary.insights,
     sections: summary.sections,
     mentions: summary.mentions,
     questions: summary.questions,
     overview,
+    moments: [],
+    ads: [],
+    corrections: [],
+    enrichment: [],
   };
 }

@@ -1,6 +1,7 @@
 // The one interface the rest of podsift uses to talk to the library. SQLite implements it now (src/store/sqlite);
 // a PostgreSQL backend for libraries that outgrow one machine implements the same interface later.
 import type { Episode, EpisodeFragment } from '../model/episode.js';
+import type { StepOutcome } from '../enrich/pipeline.js';
 
 export interface SourceInput {
   /** Absolute path of the file the fragment was read from: a source's identity. */
@@ -46,6 +47,14 @@ export interface EpisodeSummary {
   sources: number;
 }
 
+export interface EntityMention {
+  name: string;
+  kind: string | null;
+  episodeId: string;
+  title: string | null;
+  times: number[];
+}
+
 export type Resolution =
   | { ok: true; id: string }
   | { ok: false; reason: string; candidates: EpisodeSummary[] };
@@ -65,5 +74,15 @@ export interface Library {
   resolveEpisode(ref: string): Resolution;
   /** Removes an episode and all of its sources. */
   removeEpisode(id: string): { sources: number };
+  /** The episode as its sources say it, before enrichment is applied. */
+  getMergedEpisode(id: string): Episode | null;
+  /** A fingerprint of the episode's content (its sources): enrichment stored for another one is stale. */
+  contentHash(id: string): string | null;
+  /** Ids of episodes with no enrichment for their current content and these step versions. */
+  staleEnrichment(versions: Record<string, number>): string[];
+  /** Replaces the episode's enrichment with these outcomes (for the content it had when they were computed). */
+  saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[]): void;
+  /** Every episode and time an entity is mentioned, matching its name or a variant loosely. */
+  findMentions(name: string): EntityMention[];
   close(): void;
 }

@@ -101,7 +101,7 @@ describe('podsift add', () => {
     assert.match(reasonOf('broken-times.vtt'), /webvtt: line \d+/);
     assert.match(reasonOf('garbled-time.srt'), /srt: /);
     assert.match(reasonOf('wrong-shape.json'), /segments/);
-    assert.match(reasonOf('nothing.json'), /no known transcript format|matches no/);
+    assert.match(reasonOf('nothing.json'), /a JSON document, but not in a transcript shape podsift knows/);
     assert.match(reasonOf('truncated.json'), /JSON/);
     assert.match(reasonOf('digits.txt'), /./);
     assert.doesNotMatch(r.stderr, /\n\s+at .*\(/, 'no stack traces');

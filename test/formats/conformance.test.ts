@@ -54,6 +54,8 @@ const HOSTILE: [string, string][] = [
   ['fake SRT', '1\n00:00:05,000 --> 00:00:01,000\n\n2\nno times here'],
   ['long line', 'word '.repeat(40_000)],
   ['controls', 'a\u0001b\u0002c\u0003\n'.repeat(20)],
+  ['unclosed tags', '<a'.repeat(40_000)],
+  ['unclosed comments', '<!--'.repeat(40_000)],
 ];
 
 for (const reader of readers) {

@@ -46,6 +46,21 @@ describe('decodeBytes', () => {
     assert.equal(d.encoding, 'windows-1252');
   });
 
+  it('keeps mostly valid UTF-8 as UTF-8, replacing a rare broken sequence (whisper.cpp cuts characters)', () => {
+    const good = utf8('Café, naïve, São Paulo, Zürich, 東京. '.repeat(40));
+    const d = decodeBytes(new Uint8Array([...good, 0xe6, ...utf8(' end')]));
+    assert.equal(d.encoding, 'utf-8');
+    assert.ok(d.text.startsWith('Café, naïve, São Paulo'));
+    assert.ok(d.text.endsWith('\uFFFD end'));
+  });
+
+  it('reads Windows-1252 when broken sequences are not rare, even with a few valid ones', () => {
+    const latin = [...utf8('Caf'), 0xe9, ...utf8(' na'), 0xef, ...utf8('ve '), 0x93, ...utf8('ok'), 0x94];
+    const d = decodeBytes(new Uint8Array([...utf8('déjà '), ...latin]));
+    assert.equal(d.encoding, 'windows-1252');
+    assert.ok(d.text.endsWith('Café naïve “ok”'));
+  });
+
   it('composes Unicode to NFC so the same word always has the same bytes', () => {
     assert.equal(decodeBytes(utf8('Cafe\u0301')).text, 'Caf\u00e9');
   });

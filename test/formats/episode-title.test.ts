@@ -34,6 +34,29 @@ describe('parseEpisodeTitle', () => {
     assert.equal(parts.title, 'Solder and Patience');
   });
 
+  it('reads "Show #N – Title" and "Show Episode N: Title" without a hint when the show reads like a name', () => {
+    assert.deepEqual(parseEpisodeTitle('Low Tide #12 – Kelp Forests'), { title: 'Kelp Forests', show: 'Low Tide', number: 12 });
+    assert.deepEqual(parseEpisodeTitle('Garden Talk Episode 12: Compost, Worms and Winter Beds'), {
+      title: 'Compost, Worms and Winter Beds',
+      show: 'Garden Talk',
+      number: 12,
+    });
+    assert.deepEqual(parseEpisodeTitle('why we sleep episode 3: dreams'), { title: 'why we sleep episode 3: dreams' });
+  });
+
+  it('takes one capitalised word as the guest only in the guest slot of "Guest: Topics | Show #N"', () => {
+    assert.deepEqual(parseEpisodeTitle('RZA: Wu-Tang Clan, Kung Fu, Chess, God, Life, and Death | Lex Fridman Podcast #228').guests, ['RZA']);
+    assert.deepEqual(parseEpisodeTitle('Grimes: Music, AI, and the Future of Humanity | Lex Fridman Podcast #281').guests, ['Grimes']);
+    assert.equal(parseEpisodeTitle('AI: the future').guests, undefined);
+    assert.equal(parseEpisodeTitle('Consciousness: what it is').guests, undefined);
+  });
+
+  it('gives first names the surname that follows them: "Luís and João Batalha"', () => {
+    const parts = parseEpisodeTitle("Luís and João Batalha: Fermat's Library and the Art of Studying Papers | Lex Fridman Podcast #209");
+    assert.deepEqual(parts.guests, ['Luís Batalha', 'João Batalha']);
+    assert.equal(parts.number, 209);
+  });
+
   it('leaves a plain title alone', () => {
     assert.deepEqual(parseEpisodeTitle('How bridges stand up'), { title: 'How bridges stand up' });
   });

@@ -101,15 +101,15 @@ describe('lexicap reading', () => {
 
 describe('lexicap errors', () => {
   it('names the field when "transcript" is missing, not a string or not WebVTT', () => {
-    refuses(episode({ transcript: 42 }), /"transcript" must be a string of WebVTT text, found a number/, 'transcript');
-    refuses(JSON.stringify({ title: 'x', id: 'abcDEF123_-' }), /found missing/, 'transcript');
+    refuses(episode({ transcript: 42 }), /expected text, got number 42/, 'transcript');
+    refuses(JSON.stringify({ title: 'x', id: 'abcDEF123_-' }), /missing/, 'transcript');
     refuses(episode({ transcript: '1\n00:00:01,000 --> 00:00:02,000\nSRT\n' }), /WEBVTT/, 'transcript');
   });
 
   it('names the field when "id" is not a YouTube video id or "title" is not a string', () => {
-    refuses(episode({ id: 'https://example.com/42' }), /"id" must be an 11-character YouTube video id/, 'id');
-    refuses(episode({ id: 12345678901 }), /YouTube video id, not a number/, 'id');
-    refuses(episode({ title: ['a'] }), /"title" must be a string, found an array/, 'title');
+    refuses(episode({ id: 'https://example.com/42' }), /must be an 11-character YouTube video id/, 'id');
+    refuses(episode({ id: 12345678901 }), /expected text, got number/, 'id');
+    refuses(episode({ title: ['a'] }), /expected text, got a list/, 'title');
   });
 
   it('points into the WebVTT text for a bad cue inside "transcript"', () => {
@@ -118,8 +118,9 @@ describe('lexicap errors', () => {
   });
 
   it('refuses text that is not JSON, or JSON that is not an object', () => {
-    refuses('{"title": "x", "transcript": "WEBVTT', /not valid JSON/);
-    refuses('[{"transcript": "WEBVTT"}]', /expected a JSON object/);
-    refuses('null', /expected a JSON object.*found null/);
+    refuses('{"title": "x", "transcript": "WEBVTT', /the JSON ends too early/);
+    refuses('{"title": "x",, "transcript": "WEBVTT"}', /not valid JSON/);
+    refuses('[{"transcript": "WEBVTT"}]', /should be an object, got a list/);
+    refuses('null', /should be an object, got null/);
   });
 });

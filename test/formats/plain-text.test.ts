@@ -3,7 +3,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { looksLikeName, parseLineShape, plainTextReader } from '../../src/formats/plain-text.js';
+import { plainTextReader } from '../../src/formats/plain-text.js';
+import { looksLikeName, parseLineShape } from '../../src/formats/line-shapes.js';
 import { decodeBytes } from '../../src/formats/decode.js';
 import { WORDS_PER_SECOND } from '../../src/formats/text.js';
 import { InputError } from '../../src/model/errors.js';
@@ -78,7 +79,7 @@ describe('line shapes', () => {
 
 describe('plain-text detection', () => {
   it('says 0.5 when most lines carry labels or timestamps', () => {
-    for (const name of ['labelled.txt', 'caps-labels.txt', 'bold-labels.md', 'bare-times.txt', 'youtube-copy.txt', 'chevrons.txt', 'timed/otter-export.txt']) {
+    for (const name of ['labelled.txt', 'caps-labels.txt', 'bold-labels.md', 'bare-times.txt', 'youtube-copy.txt', 'chevrons.txt', 'otter-export.txt', 'bracket-times.txt', 'name-then-time.txt', 'paren-times.txt']) {
       assert.equal(plainTextReader.detect(fixture(name), name), 0.5, name);
     }
   });
@@ -98,7 +99,8 @@ describe('plain-text detection', () => {
     assert.ok(plainTextReader.detect(`1\n00:00:01,000 --> 00:00:02,000\n${cue}`, 'a.srt') < 0.2);
     assert.ok(plainTextReader.detect(`title:: Mill\n${cue}`, 'a.md') < 0.2);
     assert.ok(plainTextReader.detect(`Jane Doe [(00:00:01)](https://youtube.com/watch?v=abcdefghijk&t=1) Hello.\n${cue}`, 'a.md') < 0.2);
-    assert.ok(plainTextReader.detect(`{"text": "${cue}"}`, 'a.json') < 0.2);
+    assert.equal(plainTextReader.detect(`{"text": "${cue}"}`, 'a.json'), 0);
+    assert.equal(plainTextReader.detect(`<html><body>${cue}</body></html>`, 'a.html'), 0);
   });
 });
 
@@ -154,7 +156,7 @@ describe('plain-text labelled transcripts', () => {
 
 describe('plain-text timestamps', () => {
   it('reads "[00:00:04] Name: text" with exact times, each turn ending where the next starts', () => {
-    const list = turns(fixture('timed/bracket-times.txt'));
+    const list = turns(fixture('bracket-times.txt'));
     assert.deepEqual(brief(list).slice(0, 3), [
       ['Ines Duarte', 0, 4, 'exact'],
       ['Ines Duarte', 4, 11, 'exact'],
@@ -165,14 +167,14 @@ describe('plain-text timestamps', () => {
   });
 
   it('ends the last turn after its words at the speech rate', () => {
-    const list = turns(fixture('timed/bracket-times.txt'));
+    const list = turns(fixture('bracket-times.txt'));
     const last = list[list.length - 1]!;
     const words = last.text.split(/\s+/).length;
     assert.ok(Math.abs(last.end - (last.start + words / WORDS_PER_SECOND)) < 0.01);
   });
 
   it('reads "(0:05) Name: text", "00:00:03 Name: text" and "Name (00:00:02): text"', () => {
-    assert.deepEqual(brief(turns(fixture('timed/paren-times.txt'))).slice(0, 2), [
+    assert.deepEqual(brief(turns(fixture('paren-times.txt'))).slice(0, 2), [
       ['Lena', 5, 9, 'exact'],
       ['Omar', 9, 12, 'exact'],
     ]);
@@ -181,14 +183,14 @@ describe('plain-text timestamps', () => {
       ['Ruth Okafor', 7, 15, 'exact'],
       ['Ben Calloway', 15, 22, 'exact'],
     ]);
-    assert.deepEqual(brief(turns(fixture('timed/name-then-time.txt'))).slice(0, 2), [
+    assert.deepEqual(brief(turns(fixture('name-then-time.txt'))).slice(0, 2), [
       ['Hannah Cole', 2, 5, 'exact'],
       ['Victor Ames', 5, 10, 'exact'],
     ]);
   });
 
   it('reads Otter-style "Name  0:03" headers with the text on the lines below', () => {
-    const list = turns(fixture('timed/otter-export.txt'));
+    const list = turns(fixture('otter-export.txt'));
     assert.deepEqual(brief(list).slice(0, 2), [
       ['Jane Porter', 3, 14, 'exact'],
       ['Sam Whitaker', 14, 21, 'exact'],

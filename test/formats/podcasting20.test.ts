@@ -1,12 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  endsSentence,
-  joinPieces,
-  mergeIntoSentences,
-  podcasting20Reader as reader,
-} from '../../src/formats/podcasting20.js';
+import { podcasting20Reader as reader } from '../../src/formats/podcasting20.js';
+import { endsSentence, joinPieces, mergeIntoSentences } from '../../src/formats/turns.js';
 import { InputError } from '../../src/model/errors.js';
 
 const fixture = (name: string): string =>

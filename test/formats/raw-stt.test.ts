@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { rawSttReader } from '../../src/formats/raw-stt.js';
-import { groupSentences, chunkWords, extractMarkers, cleanProse } from '../../src/formats/paragraphs.js';
+import { groupSentences, chunkWords } from '../../src/formats/paragraphs.js';
 import { decodeBytes } from '../../src/formats/decode.js';
-import { countWords, WORDS_PER_SECOND } from '../../src/formats/text.js';
+import { countWords, plainText, WORDS_PER_SECOND } from '../../src/formats/text.js';
 import { InputError } from '../../src/model/errors.js';
 import type { Turn } from '../../src/model/episode.js';
 import { assertFragmentInvariants } from '../helpers/fragment.js';
@@ -86,7 +86,7 @@ describe('raw-stt paragraphs', () => {
     const text = fixture('conversation.txt');
     assert.equal(
       turns(text).map((t) => t.text).join(' '),
-      cleanProse(text),
+      plainText(text),
     );
   });
 
@@ -191,18 +191,5 @@ describe('paragraph helpers', () => {
 
   it('chunkWords keeps short streams whole', () => {
     assert.deepEqual(chunkWords('just a few words here'), ['just a few words here']);
-  });
-
-  it('extractMarkers knows the usual kinds and leaves clarifications alone', () => {
-    const { text, markers } = extractMarkers('He said [inaudible 00:07:22] and (laughs) then [the company] grew. \\[crosstalk\\]');
-    assert.equal(text, 'He said and then [the company] grew.');
-    assert.deepEqual(
-      markers.map((m) => [m.kind, m.label, m.offset]),
-      [
-        ['inaudible', 'inaudible 00:07:22', 8],
-        ['laughter', 'laughs', 12],
-        ['crosstalk', 'crosstalk', 36],
-      ],
-    );
   });
 });

@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { srtReader } from '../../src/formats/srt.js';
+import { detectReader } from '../../src/formats/detect.js';
 import { InputError } from '../../src/model/errors.js';
 import type { Turn } from '../../src/model/episode.js';
 import { assertFragmentInvariants } from '../helpers/fragment.js';
@@ -44,6 +45,14 @@ describe('srt detection', () => {
 
   it('is less sure when the timing lines come after other text', () => {
     assert.equal(srtReader.detect('My subtitles\nby me\n\n1\n00:00:01,000 --> 00:00:02,000\nhi\n', 'a'), 0.6);
+  });
+
+  it('claims a file with a malformed "-->" line, so reading names the line instead of falling back to prose', () => {
+    const broken = '1\n00:00:xx,000 --> 00:00:02,000\nhello\n';
+    assert.equal(srtReader.detect(broken, 'a.txt'), 0.5);
+    assert.equal(detectReader(broken, 'a.txt').id, 'srt');
+    refuses(broken, /start time "00:00:xx,000" is not a time/, 2);
+    assert.equal(srtReader.detect('The flow is input --> output, always.\n', 'a.txt'), 0);
   });
 
   it('leaves WebVTT, JSON and prose to other readers', () => {
@@ -153,10 +162,10 @@ describe('srt speakers', () => {
     assert.deepEqual(brief(list), [
       ['Mary', 1, 2, 'Are you sure?'],
       ['John Smith', 1, 2, 'Yes.'],
-      ['NARRATOR', 2, 3, 'Meanwhile.'],
-      ['DR. SMITH', 3, 4, 'Results.'],
+      ['Narrator', 2, 3, 'Meanwhile.'],
+      ['Dr. Smith', 3, 4, 'Results.'],
       [null, 3, 4, 'Thanks.'],
-      ['SPEAKER 2', 4, 5, 'On the next line.'],
+      ['Speaker 2', 4, 5, 'On the next line.'],
     ]);
   });
 
@@ -169,6 +178,34 @@ describe('srt speakers', () => {
         [null, 'At 10:30 we left.'],
       ],
     );
+  });
+
+  it('carries the last named speaker through unlabelled cues; an unnamed dash changes to an unknown speaker', () => {
+    const list = turns(
+      '1\n00:00:01,000 --> 00:00:02,000\nWelcome back.\n\n' +
+        '2\n00:00:02,000 --> 00:00:03,000\nMAYA OKAFOR: We start with the kelp.\n\n' +
+        '3\n00:00:03,000 --> 00:00:04,000\nIt grows a foot a day.\n\n' +
+        '4\n00:00:04,000 --> 00:00:05,000\nTOM: Really?\n\n' +
+        '5\n00:00:05,000 --> 00:00:06,000\n- Yes.\n- Wow.\n\n' +
+        '6\n00:00:06,000 --> 00:00:07,000\nAmazing.\n',
+    );
+    assert.deepEqual(
+      list.map((t) => [t.speaker, t.text]),
+      [
+        [null, 'Welcome back.'],
+        ['Maya Okafor', 'We start with the kelp.'],
+        ['Maya Okafor', 'It grows a foot a day.'],
+        ['Tom', 'Really?'],
+        [null, 'Yes.'],
+        [null, 'Wow.'],
+        [null, 'Amazing.'],
+      ],
+    );
+  });
+
+  it('shows capitals-only names in title case and leaves other names as written', () => {
+    const list = turns('1\n00:00:01,000 --> 00:00:02,000\n- MAYA: Hi.\n- Jean-Luc McKay: Hello.\n- DR. O\'NEIL-BAKER: Hey.\n');
+    assert.deepEqual(list.map((t) => t.speaker), ['Maya', 'Jean-Luc McKay', "Dr. O'Neil-Baker"]);
   });
 
   it('does not split on a minus sign before a number', () => {

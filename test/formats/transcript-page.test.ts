@@ -246,9 +246,10 @@ describe('transcript-page reader', () => {
       }
     });
 
-    it('leaves timed lines with no sign of a web page to the plain-text reader (below its 0.5)', () => {
+    it('leaves timed lines with no sign of a web page to the plain-text reader', () => {
       const lines = ['Ann Lee (00:01): One.', 'Bo Chen (00:04): Two.', 'Ann Lee (00:09): Three.', 'Bo Chen (00:12): Four.', 'Ann Lee (00:15): Five.'];
-      assert.ok(reader.detect(lines.join('\n') + '\n', 'a.txt') < 0.5);
+      assert.equal(reader.detect(lines.join('\n') + '\n', 'a.txt'), 0);
+      assert.equal(reader.detect('[00:00:04] Ann Lee: One.\n[00:00:09] Bo Chen: Two.\n[00:00:15] Ann Lee: Three.\n', 'a.txt'), 0);
       assert.ok(reader.detect(`# Show\n\n${lines.join('\n\n')}\n`, 'a.md') >= 0.9);
     });
 

@@ -190,9 +190,21 @@ describe('webvtt reading (cue text)', () => {
   it('reads ">> NAME:" caption speaker changes when no voice span is given', () => {
     const list = turns('WEBVTT\n\n00:01.000 --> 00:02.000\n>> HOST: Hello. >> Hi.\n');
     assert.deepEqual(brief(list), [
-      ['HOST', 1, 2, 'Hello.'],
+      ['Host', 1, 2, 'Hello.'],
       [null, 1, 2, 'Hi.'],
     ]);
+  });
+
+  it('carries a ">> NAME:" speaker through later cues without voice spans', () => {
+    const list = turns('WEBVTT\n\n00:01.000 --> 00:02.000\n>> MAYA OKAFOR: Hello.\n\n00:02.000 --> 00:03.000\nwe start today\n\n00:03.000 --> 00:04.000\n>> Thanks.\n');
+    assert.deepEqual(
+      list.map((t) => [t.speaker, t.text]),
+      [
+        ['Maya Okafor', 'Hello.'],
+        ['Maya Okafor', 'we start today'],
+        [null, 'Thanks.'],
+      ],
+    );
   });
 
   it('drops empty cues instead of making empty turns', () => {

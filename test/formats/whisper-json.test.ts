@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { normalizeLanguage, whisperJsonReader as reader } from '../../src/formats/whisper-json.js';
+import { whisperJsonReader as reader } from '../../src/formats/whisper-json.js';
+import { normalizeLanguage } from '../../src/formats/language.js';
 import { InputError } from '../../src/model/errors.js';
 import type { Turn } from '../../src/model/episode.js';
 

@@ -15,6 +15,8 @@ export const migrations: string[] = [
     chapters INTEGER NOT NULL DEFAULT 0,
     highlights INTEGER NOT NULL DEFAULT 0,
     sources INTEGER NOT NULL DEFAULT 0,
+    -- Over the hashes of the episode's sources: what enrichment was computed from.
+    content_hash TEXT NOT NULL DEFAULT '',
     updated_at TEXT NOT NULL
   );
   CREATE INDEX episodes_number ON episodes(number);
@@ -65,5 +67,30 @@ export const migrations: string[] = [
     weak INTEGER NOT NULL
   );
   CREATE INDEX fingerprints_lookup ON fingerprints(weak, hash, source_id);
+  `,
+  `
+  -- What enrichment added to an episode: one row per step, valid while the episode's content is unchanged
+  -- (content_hash is over its sources' hashes); stale rows are ignored when reading and replaced by enrich.
+  CREATE TABLE enrichments (
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON UPDATE CASCADE ON DELETE CASCADE,
+    step TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    content_hash TEXT NOT NULL,
+    patch TEXT,
+    reason TEXT,
+    PRIMARY KEY (episode_id, step)
+  ) WITHOUT ROWID;
+
+  -- Every mention of a named entity, library-wide, for "everywhere X comes up".
+  CREATE TABLE entity_mentions (
+    entity_key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT,
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON UPDATE CASCADE ON DELETE CASCADE,
+    times TEXT NOT NULL
+  );
+  CREATE INDEX entity_mentions_key ON entity_mentions(entity_key);
+  CREATE INDEX entity_mentions_episode ON entity_mentions(episode_id);
   `,
 ];

@@ -10,7 +10,10 @@ import {
   showKey,
 } from '../../model/identity.js';
 import { mergeEpisode, type SourceFragment } from '../../model/merge.js';
-import type { AddOutcome, EpisodeSummary, Library, Resolution, SourceInput, StoredSource } from '../library.js';
+import { applyOutcomes, type StepOutcome } from '../../enrich/pipeline.js';
+import type { EnrichmentPatch } from '../../enrich/step.js';
+import type { AddOutcome, EntityMention, EpisodeSummary, Library, Resolution, SourceInput, StoredSource } from '../library.js';
+import { createHash } from 'node:crypto';
 import { migrations } from './migrations.js';
 
 type Extras = Pick<EpisodeFragment, 'speakers' | 'chapters' | 'highlights' | 'summary'>;
@@ -102,7 +105,7 @@ export class SqliteLibrary implements Library {
       updateEpisode: db.prepare(
         `UPDATE episodes SET show = @show, number = @number, title = @title, guests = @guests, published = @published,
          youtube_id = @youtubeId, duration = @duration, turns = @turns, chapters = @chapters, highlights = @highlights,
-         sources = @sources, updated_at = @updatedAt WHERE id = @id`,
+         sources = @sources, content_hash = @contentHash, updated_at = @updatedAt WHERE id = @id`,
       ),
       renameEpisode: db.prepare<[string, string]>('UPDATE episodes SET id = ? WHERE id = ?'),
       insertAlias: db.prepare<[string, string]>('INSERT OR REPLACE INTO episode_aliases (alias, episode_id) VALUES (?, ?)'),
@@ -123,6 +126,32 @@ export class SqliteLibrary implements Library {
          FROM episodes WHERE number = ?`,
       ),
       byYoutube: db.prepare<[string], { id: string }>('SELECT id FROM episodes WHERE youtube_id = ?'),
+      sourceHashesOf: db.prepare<[string], { hash: string }>('SELECT hash FROM sources WHERE episode_id = ? ORDER BY hash'),
+      contentHashOf: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM episodes WHERE id = ?'),
+      enrichmentsOf: db.prepare<[string], { step: string; version: number; content_hash: string; patch: string | null; reason: string | null }>(
+        'SELECT step, version, content_hash, patch, reason FROM enrichments WHERE episode_id = ? ORDER BY seq',
+      ),
+      deleteEnrichments: db.prepare<[string]>('DELETE FROM enrichments WHERE episode_id = ?'),
+      insertEnrichment: db.prepare(
+        `INSERT INTO enrichments (episode_id, step, seq, version, content_hash, patch, reason)
+         VALUES (@episodeId, @step, @seq, @version, @contentHash, @patch, @reason)`,
+      ),
+      allEnrichmentState: db.prepare<[], { id: string; content_hash: string; step: string | null; version: number | null; stored_hash: string | null }>(
+        `SELECT e.id, e.content_hash, n.step, n.version, n.content_hash AS stored_hash
+         FROM episodes e LEFT JOIN enrichments n ON n.episode_id = e.id`,
+      ),
+      deleteEntityMentions: db.prepare<[string]>('DELETE FROM entity_mentions WHERE episode_id = ?'),
+      insertEntityMention: db.prepare(
+        'INSERT INTO entity_mentions (entity_key, name, kind, episode_id, times) VALUES (@key, @name, @kind, @episodeId, @times)',
+      ),
+      mentionsByKey: db.prepare<[string], { name: string; kind: string | null; episode_id: string; title: string | null; times: string }>(
+        `SELECT m.name, m.kind, m.episode_id, e.title, m.times FROM entity_mentions m JOIN episodes e ON e.id = m.episode_id
+         WHERE m.entity_key = ?`,
+      ),
+      mentionsLike: db.prepare<[string], { name: string; kind: string | null; episode_id: string; title: string | null; times: string }>(
+        `SELECT m.name, m.kind, m.episode_id, e.title, m.times FROM entity_mentions m JOIN episodes e ON e.id = m.episode_id
+         WHERE m.entity_key LIKE ? ESCAPE '\\'`,
+      ),
     };
   }
 
@@ -293,8 +322,10 @@ export class SqliteLibrary implements Library {
       chapters: episode.chapters.length,
       highlights: episode.highlights.length,
       sources: sources.length,
+      contentHash: this.computeContentHash(id),
       updatedAt: now(),
     });
+    this.stmt.deleteEntityMentions.run(id);
     const wanted = preferredEpisodeId(sources.map((s) => s.fragment.meta));
     if (wanted && wanted !== id && !id.startsWith(`${wanted}-`)) {
       const fresh = this.freeId(wanted);
@@ -320,12 +351,98 @@ export class SqliteLibrary implements Library {
     return this.stmt.listEpisodes.all().map(rowToSummary);
   }
 
-  getEpisode(id: string): Episode | null {
+  getMergedEpisode(id: string): Episode | null {
     return this.db.transaction(() => {
       const row = this.stmt.episodeRow.get(id);
       if (!row) return null;
       return mergeEpisode(row.id, this.loadSources(row.id));
     })();
+  }
+
+  getEpisode(id: string): Episode | null {
+    return this.db.transaction(() => {
+      const merged = this.getMergedEpisode(id);
+      if (!merged) return null;
+      const current = this.stmt.contentHashOf.get(id)?.content_hash;
+      const outcomes: StepOutcome[] = this.stmt.enrichmentsOf
+        .all(id)
+        .filter((r) => r.content_hash === current)
+        .map((r) => ({
+          step: r.step,
+          version: r.version,
+          patch: r.patch ? (JSON.parse(r.patch) as EnrichmentPatch) : null,
+          ...(r.reason ? { reason: r.reason } : {}),
+        }));
+      return outcomes.length > 0 ? applyOutcomes(merged, outcomes) : merged;
+    })();
+  }
+
+  contentHash(id: string): string | null {
+    return this.stmt.contentHashOf.get(id)?.content_hash ?? null;
+  }
+
+  private computeContentHash(id: string): string {
+    const hash = createHash('sha256');
+    for (const row of this.stmt.sourceHashesOf.all(id)) hash.update(row.hash).update('\n');
+    return hash.digest('hex').slice(0, 32);
+  }
+
+  staleEnrichment(versions: Record<string, number>): string[] {
+    const state = new Map<string, { hash: string; steps: Map<string, { version: number; hash: string }> }>();
+    for (const row of this.stmt.allEnrichmentState.all()) {
+      let entry = state.get(row.id);
+      if (!entry) state.set(row.id, (entry = { hash: row.content_hash, steps: new Map() }));
+      if (row.step !== null) entry.steps.set(row.step, { version: row.version!, hash: row.stored_hash! });
+    }
+    const stale: string[] = [];
+    for (const [id, entry] of state) {
+      const fresh = Object.entries(versions).every(([step, version]) => {
+        const stored = entry.steps.get(step);
+        return stored !== undefined && stored.version === version && stored.hash === entry.hash;
+      });
+      if (!fresh) stale.push(id);
+    }
+    return stale.sort();
+  }
+
+  saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[]): void {
+    this.db.transaction(() => {
+      if (this.contentHash(id) !== contentHash) return; // the episode changed while it was being enriched
+      this.stmt.deleteEnrichments.run(id);
+      outcomes.forEach((o, seq) =>
+        this.stmt.insertEnrichment.run({
+          episodeId: id,
+          step: o.step,
+          seq,
+          version: o.version,
+          contentHash,
+          patch: o.patch ? JSON.stringify(o.patch) : null,
+          reason: o.reason ?? null,
+        }),
+      );
+      this.stmt.deleteEntityMentions.run(id);
+      const mentions = [...outcomes].reverse().find((o) => o.patch?.mentions)?.patch?.mentions ?? [];
+      for (const m of mentions) {
+        if (!m.name || !m.times?.length) continue;
+        const keys = new Set([m.name, ...(m.variants ?? [])].map(entityKey).filter(Boolean));
+        for (const key of keys) {
+          this.stmt.insertEntityMention.run({ key, name: m.name, kind: m.kind ?? null, episodeId: id, times: JSON.stringify(m.times) });
+        }
+      }
+    }).immediate();
+  }
+
+  findMentions(name: string): EntityMention[] {
+    const key = entityKey(name);
+    if (!key) return [];
+    let rows = this.stmt.mentionsByKey.all(key);
+    if (rows.length === 0) rows = this.stmt.mentionsLike.all(`%${key.replace(/[\\%_]/g, '\\$&')}%`);
+    const seen = new Map<string, EntityMention>();
+    for (const r of rows) {
+      const id = `${r.episode_id}\u0000${r.name}`;
+      if (!seen.has(id)) seen.set(id, { name: r.name, kind: r.kind, episodeId: r.episode_id, title: r.title, times: JSON.parse(r.times) as number[] });
+    }
+    return [...seen.values()].sort((a, b) => (a.episodeId < b.episodeId ? -1 : a.episodeId > b.episodeId ? 1 : 0));
   }
 
   resolveEpisode(ref: string): Resolution {
@@ -371,6 +488,16 @@ export class SqliteLibrary implements Library {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** An entity name compared loosely: case, accents, punctuation and spacing do not matter. */
+function entityKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** A source without show+number or YouTube id: only content can tell which episode it belongs to. */
