@@ -67,6 +67,8 @@ export interface Highlight {
   excerpt?: ExcerptLine[];
   url?: string;
   tags?: string[];
+  /** Set on highlights made in podsift (origin "user"): their id in the library. */
+  id?: number;
 }
 
 export interface Insight {

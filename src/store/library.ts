@@ -2,6 +2,8 @@
 // a PostgreSQL backend for libraries that outgrow one machine implements the same interface later.
 import type { Episode, EpisodeFragment } from '../model/episode.js';
 import type { StepOutcome } from '../enrich/pipeline.js';
+import type { ParsedQuery } from '../search/query.js';
+import type { SearchOptions, SearchPage } from '../search/types.js';
 
 export interface SourceInput {
   /** Absolute path of the file the fragment was read from: a source's identity. */
@@ -47,6 +49,31 @@ export interface EpisodeSummary {
   sources: number;
 }
 
+export interface NewHighlight {
+  episodeId: string;
+  start?: number | null;
+  end?: number | null;
+  title?: string | null;
+  text: string;
+  note?: string | null;
+  tags?: string[];
+}
+
+export interface StoredHighlight {
+  id: number;
+  episodeId: string;
+  start: number | null;
+  end: number | null;
+  title: string | null;
+  text: string;
+  note: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type HighlightChanges = Partial<Pick<StoredHighlight, 'start' | 'end' | 'title' | 'text' | 'note' | 'tags'>>;
+
 export interface EntityMention {
   name: string;
   kind: string | null;
@@ -84,5 +111,13 @@ export interface Library {
   saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[]): void;
   /** Every episode and time an entity is mentioned, matching its name or a variant loosely. */
   findMentions(name: string): EntityMention[];
+  /** Passages that answer the query, best first (filters in the query; `episode:` resolved like resolveEpisode). */
+  search(query: ParsedQuery, options?: SearchOptions): SearchPage;
+  /** The user's own highlights, newest first, optionally of one episode, with a tag, or containing some text. */
+  listHighlights(filter?: { episodeId?: string; tag?: string; text?: string }): StoredHighlight[];
+  getHighlight(id: number): StoredHighlight | null;
+  addHighlight(highlight: NewHighlight): StoredHighlight;
+  updateHighlight(id: number, changes: HighlightChanges): StoredHighlight | null;
+  deleteHighlight(id: number): boolean;
   close(): void;
 }

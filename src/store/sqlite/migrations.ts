@@ -10,6 +10,7 @@ export const migrations: string[] = [
     guests TEXT NOT NULL DEFAULT '[]',
     published TEXT,
     youtube_id TEXT,
+    media_url TEXT,
     duration REAL,
     turns INTEGER NOT NULL DEFAULT 0,
     chapters INTEGER NOT NULL DEFAULT 0,
@@ -92,5 +93,49 @@ export const migrations: string[] = [
   );
   CREATE INDEX entity_mentions_key ON entity_mentions(entity_key);
   CREATE INDEX entity_mentions_episode ON entity_mentions(episode_id);
+  `,
+  `
+  -- Search: passages of each episode's best transcript, indexed by FTS5. The FTS table holds no copy of the text
+  -- (contentless, with deletes); triggers keep it in step with the passages table.
+  CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON UPDATE CASCADE ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start REAL NOT NULL,
+    end REAL NOT NULL,
+    timing TEXT NOT NULL,
+    speaker TEXT,
+    speakers TEXT NOT NULL,
+    chapter TEXT,
+    ad INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    -- Episode title, guests and chapter title: words that say where the passage is, weighted on their own.
+    context TEXT NOT NULL
+  );
+  CREATE INDEX passages_episode ON passages(episode_id, seq);
+  CREATE VIRTUAL TABLE passages_fts USING fts5(
+    text, context, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  CREATE TRIGGER passages_insert AFTER INSERT ON passages BEGIN
+    INSERT INTO passages_fts (rowid, text, context) VALUES (new.id, new.text, new.context);
+  END;
+  CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
+    DELETE FROM passages_fts WHERE rowid = old.id;
+  END;
+
+  -- Highlights the user makes in podsift (imported ones stay with their sources).
+  CREATE TABLE user_highlights (
+    id INTEGER PRIMARY KEY,
+    episode_id TEXT NOT NULL REFERENCES episodes(id) ON UPDATE CASCADE ON DELETE CASCADE,
+    start REAL,
+    end REAL,
+    title TEXT,
+    text TEXT NOT NULL,
+    note TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX user_highlights_episode ON user_highlights(episode_id);
   `,
 ];

@@ -15,6 +15,11 @@ import type { EnrichmentPatch } from '../../enrich/step.js';
 import type { AddOutcome, EntityMention, EpisodeSummary, Library, Resolution, SourceInput, StoredSource } from '../library.js';
 import { createHash } from 'node:crypto';
 import { migrations } from './migrations.js';
+import { PassageIndex } from './passage-index.js';
+import { UserHighlights } from './user-highlights.js';
+import type { ParsedQuery } from '../../search/query.js';
+import type { SearchOptions, SearchPage } from '../../search/types.js';
+import type { HighlightChanges, NewHighlight, StoredHighlight } from '../library.js';
 
 type Extras = Pick<EpisodeFragment, 'speakers' | 'chapters' | 'highlights' | 'summary'>;
 
@@ -48,6 +53,8 @@ export class SqliteLibrary implements Library {
   readonly location: string;
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly passages: PassageIndex;
+  private readonly highlights: UserHighlights;
 
   constructor(path: string, options: { readonly?: boolean } = {}) {
     this.location = path;
@@ -61,6 +68,8 @@ export class SqliteLibrary implements Library {
     this.db.pragma('foreign_keys = ON');
     if (!options.readonly) this.migrate();
     this.stmt = this.prepare();
+    this.passages = new PassageIndex(this.db);
+    this.highlights = new UserHighlights(this.db);
   }
 
   private migrate(): void {
@@ -104,7 +113,7 @@ export class SqliteLibrary implements Library {
       insertEpisode: db.prepare<[string, string]>('INSERT INTO episodes (id, updated_at) VALUES (?, ?)'),
       updateEpisode: db.prepare(
         `UPDATE episodes SET show = @show, number = @number, title = @title, guests = @guests, published = @published,
-         youtube_id = @youtubeId, duration = @duration, turns = @turns, chapters = @chapters, highlights = @highlights,
+         youtube_id = @youtubeId, media_url = @mediaUrl, duration = @duration, turns = @turns, chapters = @chapters, highlights = @highlights,
          sources = @sources, content_hash = @contentHash, updated_at = @updatedAt WHERE id = @id`,
       ),
       renameEpisode: db.prepare<[string, string]>('UPDATE episodes SET id = ? WHERE id = ?'),
@@ -309,6 +318,7 @@ export class SqliteLibrary implements Library {
       return null;
     }
     const episode = mergeEpisode(id, sources);
+    this.passages.replace(episode);
     this.stmt.updateEpisode.run({
       id,
       show: episode.show,
@@ -317,6 +327,7 @@ export class SqliteLibrary implements Library {
       guests: JSON.stringify(episode.guests),
       published: episode.published,
       youtubeId: episode.youtubeId,
+      mediaUrl: episode.mediaUrl,
       duration: episode.duration,
       turns: episode.turns.length,
       chapters: episode.chapters.length,
@@ -363,6 +374,13 @@ export class SqliteLibrary implements Library {
     return this.db.transaction(() => {
       const merged = this.getMergedEpisode(id);
       if (!merged) return null;
+      const own = this.highlights.ofEpisodeId(id);
+      if (own.length) {
+        merged.highlights = [
+          ...merged.highlights,
+          ...own.map((h) => ({ id: h.id, start: h.start, end: h.end, ...(h.title ? { title: h.title } : {}), text: h.text, ...(h.note ? { note: h.note } : {}), origin: 'user', tags: h.tags })),
+        ].sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity));
+      }
       const current = this.stmt.contentHashOf.get(id)?.content_hash;
       const outcomes: StepOutcome[] = this.stmt.enrichmentsOf
         .all(id)
@@ -421,6 +439,8 @@ export class SqliteLibrary implements Library {
         }),
       );
       this.stmt.deleteEntityMentions.run(id);
+      const enriched = this.getEpisode(id);
+      if (enriched) this.passages.replace(enriched);
       const mentions = [...outcomes].reverse().find((o) => o.patch?.mentions)?.patch?.mentions ?? [];
       for (const m of mentions) {
         if (!m.name || !m.times?.length) continue;
@@ -474,6 +494,36 @@ export class SqliteLibrary implements Library {
       return { ok: false, reason: `"${text}" matches ${hits.length} episodes; use an id`, candidates: hits.slice(0, 10).map(rowToSummary) };
     }
     return { ok: false, reason: `no episode matches "${text}"`, candidates: [] };
+  }
+
+  search(query: ParsedQuery, options: SearchOptions = {}): SearchPage {
+    let episodeId: string | undefined;
+    if (query.filters.episode) {
+      const found = this.resolveEpisode(query.filters.episode);
+      if (!found.ok) return { hits: [], more: false, warnings: [...query.warnings, `episode:${query.filters.episode}: ${found.reason}`] };
+      episodeId = found.id;
+    }
+    return this.passages.search(query, { episodeId }, options);
+  }
+
+  listHighlights(filter?: { episodeId?: string; tag?: string; text?: string }): StoredHighlight[] {
+    return this.highlights.list(filter);
+  }
+
+  getHighlight(id: number): StoredHighlight | null {
+    return this.highlights.get(id);
+  }
+
+  addHighlight(highlight: NewHighlight): StoredHighlight {
+    return this.highlights.add(highlight);
+  }
+
+  updateHighlight(id: number, changes: HighlightChanges): StoredHighlight | null {
+    return this.highlights.update(id, changes);
+  }
+
+  deleteHighlight(id: number): boolean {
+    return this.highlights.delete(id);
   }
 
   removeEpisode(id: string): { sources: number } {
