@@ -17,9 +17,11 @@ export function applyPatch(episode: Episode, patch: EnrichmentPatch): Episode {
   if (patch.corrections) next.corrections = patch.corrections;
   if (patch.transcripts?.length) {
     next.transcripts = episode.transcripts.map((t) => {
-      const changes = patch.transcripts!.filter((p) => p.source === t.source).flatMap((p) => p.turns);
-      if (changes.length === 0) return t;
-      const turns: Turn[] = t.turns.slice();
+      const mine = patch.transcripts!.filter((p) => p.source === t.source);
+      if (mine.length === 0) return t;
+      const replaced = [...mine].reverse().find((p) => p.replace)?.replace;
+      const changes = mine.flatMap((p) => p.turns ?? []);
+      const turns: Turn[] = (replaced ?? t.turns).slice();
       for (const change of changes) {
         const turn = turns[change.index];
         if (!turn) continue;

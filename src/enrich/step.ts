@@ -1,6 +1,6 @@
 // An enrichment step: a pure function from an episode to what it adds, like a unified plugin over one tree.
 // Steps never touch the disk, the database, the network or the clock; the store keeps what they return.
-import type { AdSpan, Chapter, Correction, Episode, Insight, Mention, Moment, Speaker, Timing } from '../model/episode.js';
+import type { AdSpan, Chapter, Correction, Episode, Insight, Mention, Moment, Speaker, Timing, Turn } from '../model/episode.js';
 
 /** A change to one turn of one transcript, by the turn's index in that transcript. */
 export interface TurnPatch {
@@ -16,8 +16,11 @@ export interface TurnPatch {
 export interface EnrichmentPatch {
   /** Derived chapters (only for episodes without given ones). */
   chapters?: Chapter[];
-  /** Changes to turns, per transcript (by source path). */
-  transcripts?: { source: string; turns: TurnPatch[] }[];
+  /**
+   * Changes to turns, per transcript (by source path): `replace` gives the transcript new turns (a step that splits
+   * paragraphs into speaker turns), then `turns` changes single turns by index.
+   */
+  transcripts?: { source: string; replace?: Turn[]; turns?: TurnPatch[] }[];
   speakers?: Speaker[];
   moments?: Moment[];
   insights?: Insight[];
