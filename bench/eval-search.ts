@@ -13,6 +13,7 @@ const queries = loadQueries(join(EVAL, 'known-item-dev.json'));
 const youtubeOf = new Map(library.listEpisodes().map((e) => [e.id, e.youtubeId]));
 const rr: number[] = [];
 const ms: number[] = [];
+const cpuStart = process.cpuUsage();
 for (const q of queries) {
   const t = performance.now();
   const page = library.search(parseQuery(q.query), { limit: 10 });
@@ -24,5 +25,6 @@ for (const q of queries) {
 const scores = summarize(queries, rr);
 console.log(`Known-item dev queries: ${queries.length} (R@1 / R@10 / MRR)`);
 for (const key of ['all', 'keywords', 'paraphrase', 'question']) if (scores[key]) console.log(`  ${key.padEnd(11)} ${formatScores(scores[key]!)}`);
-console.log(`  latency p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms`);
+const cpu = process.cpuUsage(cpuStart);
+console.log(`  latency p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms (wall); ${((cpu.user + cpu.system) / 1000 / queries.length).toFixed(1)} ms CPU per query (mean)`);
 library.close();

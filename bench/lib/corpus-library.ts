@@ -22,6 +22,7 @@ export function corpusLibrary(options: { fresh?: boolean; enrich?: boolean; path
   if (built) {
     const failed = addFiles(library, [CORPUS]).filter((r) => !r.ok);
     if (failed.length) throw new Error(`corpus files failed: ${failed.map((f) => `${f.path}: ${f.error}`).join('; ')}`);
+    library.maintain();
   }
   return { library, path, built, seconds: (performance.now() - started) / 1000 };
 }

@@ -111,6 +111,8 @@ export interface Library {
   saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[]): void;
   /** Every episode and time an entity is mentioned, matching its name or a variant loosely. */
   findMentions(name: string): EntityMention[];
+  /** Tidies derived indexes after a batch of changes (spelling keys of the search vocabulary); cheap when nothing changed. */
+  maintain(): void;
   /** Passages that answer the query, best first (filters in the query; `episode:` resolved like resolveEpisode). */
   search(query: ParsedQuery, options?: SearchOptions): SearchPage;
   /** The user's own highlights, newest first, optionally of one episode, with a tag, or containing some text. */

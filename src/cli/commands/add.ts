@@ -33,6 +33,7 @@ export function runAdd(library: Library, inputs: string[], options: AddOptions):
     },
   });
   bar.stop();
+  if (results.some((r) => r.status === 'added' || r.status === 'replaced')) library.maintain();
   if (options.enrich !== false) {
     const changed = [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))];
     const episodes = changed.map((ref) => library.resolveEpisode(ref)).flatMap((r) => (r.ok ? [r.id] : []));

@@ -110,18 +110,37 @@ export const migrations: string[] = [
     ad INTEGER NOT NULL DEFAULT 0,
     text TEXT NOT NULL,
     -- Episode title, guests and chapter title: words that say where the passage is, weighted on their own.
-    context TEXT NOT NULL
+    context TEXT NOT NULL,
+    -- The Porter stems of the text's content words, space-separated, in order: what the ranker scores, so a
+    -- query never re-tokenizes candidate text.
+    stems TEXT NOT NULL,
+    length INTEGER NOT NULL
   );
   CREATE INDEX passages_episode ON passages(episode_id, seq);
   CREATE VIRTUAL TABLE passages_fts USING fts5(
     text, context, content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2'
   );
+  -- Document frequencies of every indexed term, for the ranker's weights.
+  CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
   CREATE TRIGGER passages_insert AFTER INSERT ON passages BEGIN
     INSERT INTO passages_fts (rowid, text, context) VALUES (new.id, new.text, new.context);
   END;
   CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
     DELETE FROM passages_fts WHERE rowid = old.id;
   END;
+
+  -- Sound-alike keys of the indexed vocabulary (src/search/spelling.ts), for spelling variants; rebuilt by
+  -- maintain() after passages change (search_state counts the changes).
+  CREATE TABLE term_keys (
+    key TEXT NOT NULL,
+    term TEXT NOT NULL,
+    PRIMARY KEY (key, term)
+  ) WITHOUT ROWID;
+  CREATE TABLE search_state (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  INSERT INTO search_state (name, value) VALUES ('passages_version', 0), ('keys_version', 0);
 
   -- Highlights the user makes in podsift (imported ones stay with their sources).
   CREATE TABLE user_highlights (

@@ -5,45 +5,111 @@ import { momentLink } from '../../model/links.js';
 import { buildPassages } from '../../search/passages.js';
 import { ftsMatch, queryWords } from '../../search/fts.js';
 import { hasText, type ParsedQuery } from '../../search/query.js';
+import { idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
+import { soundKeys, spellingSimilarity } from '../../search/spelling.js';
 import { makeSnippet } from '../../search/snippet.js';
 import type { SearchHit, SearchOptions, SearchPage } from '../../search/types.js';
-import { stem } from '../../text/words.js';
+import { contentStems, isStopword, stem, words } from '../../text/words.js';
 
-interface HitRow {
+interface CandidateRow {
   id: number;
   episode_id: string;
+  seq: number;
   start: number;
   end: number;
   timing: Timing;
   speaker: string | null;
   chapter: string | null;
   text: string;
+  context: string;
+  stems: string;
   show: string | null;
   number: number | null;
   title: string | null;
   youtube_id: string | null;
   media_url: string | null;
-  rank: number;
 }
+
+/** What the ranker needs to know about the whole index; recomputed when the library changes. */
+interface IndexStats {
+  passages: number;
+  avgLength: number;
+  /** Word of a guest's name → the episodes with that guest. */
+  guestEpisodes: Map<string, string[]>;
+  episodes: number;
+}
+
+/** Candidates the ranker orders; the answer is among the first 500 FTS5 results for 89 of the 90 dev queries. */
+const CANDIDATES = 500;
+/** Words in more passages than this share are left out of the candidate query (they still count when ranking). */
+const CANDIDATE_MAX_DF = 0.05;
+/** A name shared by more episodes than this says little about which one is meant. */
+const MAX_GUEST_EPISODES = 5;
+/**
+ * Spelling variants rarer than this (in passages) are searched with the word typed: mishearings and typos are
+ * rare, while two common words a letter apart ("trick", "track") are different words.
+ */
+const VARIANT_MAX_DF = 20;
+/** A spelling variant counts this much of the word the user typed (times how alike they are). */
+const VARIANT_WEIGHT = 0.8;
 
 export class PassageIndex {
   private readonly insert;
   private readonly clear;
+  private readonly documentFrequency;
+  private readonly neighbourRows;
+  private readonly bumpVersion;
+  private readonly keysOf;
+  private stats: IndexStats | null = null;
+  private statsVersion = -1;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
-      `INSERT INTO passages (episode_id, seq, start, end, timing, speaker, speakers, chapter, ad, text, context)
-       VALUES (@episodeId, @seq, @start, @end, @timing, @speaker, @speakers, @chapter, @ad, @text, @context)`,
+      `INSERT INTO passages (episode_id, seq, start, end, timing, speaker, speakers, chapter, ad, text, context, stems, length)
+       VALUES (@episodeId, @seq, @start, @end, @timing, @speaker, @speakers, @chapter, @ad, @text, @context, @stems, @length)`,
     );
     this.clear = db.prepare<[string]>('DELETE FROM passages WHERE episode_id = ?');
+    this.documentFrequency = db.prepare<[string], { doc: number }>('SELECT doc FROM passages_vocab WHERE term = ?');
+    this.bumpVersion = db.prepare("UPDATE search_state SET value = value + 1 WHERE name = 'passages_version'");
+    this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
+    this.neighbourRows = db.prepare<[string, number, number], { episode_id: string; stems: string }>(
+      'SELECT episode_id, stems FROM passages WHERE episode_id = ? AND seq IN (?, ?)',
+    );
   }
+
+  /** Index statistics, cached until this or another connection writes (PRAGMA data_version, own writes). */
+  private currentStats(): IndexStats {
+    const version = (this.db.pragma('data_version', { simple: true }) as number) * 1_000_000 + this.writes;
+    if (this.stats && version === this.statsVersion) return this.stats;
+    const totals = this.db.prepare<[], { n: number; total: number | null }>('SELECT COUNT(*) AS n, SUM(length) AS total FROM passages').get()!;
+    const guestEpisodes = new Map<string, string[]>();
+    const episodes = this.db.prepare<[], { id: string; guests: string }>('SELECT id, guests FROM episodes').all();
+    for (const e of episodes) {
+      for (const guest of JSON.parse(e.guests) as string[]) {
+        for (const w of new Set(words(guest))) {
+          if (w.length < 3 || isStopword(w)) continue;
+          const list = guestEpisodes.get(w) ?? [];
+          list.push(e.id);
+          guestEpisodes.set(w, list);
+        }
+      }
+    }
+    this.stats = { passages: totals.n, avgLength: totals.n ? (totals.total ?? 0) / totals.n : 1, guestEpisodes, episodes: episodes.length };
+    this.statsVersion = version;
+    return this.stats;
+  }
+
+  private writes = 0;
 
   /** Re-indexes one episode: its passages are replaced, nothing else is touched (incremental). */
   replace(episode: Episode): void {
+    this.writes++;
+    this.bumpVersion.run();
     this.clear.run(episode.id);
     const titleWords = (episode.title ?? '').replace(/\s+\|.*$/, '');
     const passages = buildPassages(episode.turns, episode.chapters);
     passages.forEach((p, seq) => {
+      const stems = contentStems(p.text);
       const ad = episode.ads.some((a) => a.start < p.end && a.end > p.start && overlap(a, p) >= (p.end - p.start) / 2);
       this.insert.run({
         episodeId: episode.id,
@@ -57,24 +123,160 @@ export class PassageIndex {
         ad: ad ? 1 : 0,
         text: p.text,
         context: [titleWords, episode.guests.join(' '), p.chapter ?? ''].join(' ').trim(),
+        stems: stems.join(' '),
+        length: stems.length,
       });
     });
+  }
+
+  /** Brings the sound-alike keys up to date with the vocabulary, if passages changed since the last time. */
+  maintain(): void {
+    const state = new Map(this.db.prepare<[], { name: string; value: number }>('SELECT name, value FROM search_state').all().map((r) => [r.name, r.value]));
+    const version = state.get('passages_version') ?? 0;
+    if (state.get('keys_version') === version) return;
+    const insert = this.db.prepare<[string, string]>('INSERT OR IGNORE INTO term_keys (key, term) VALUES (?, ?)');
+    const terms = this.db.prepare<[], [string]>('SELECT term FROM passages_vocab').raw().all();
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM term_keys');
+      for (const [term] of terms) {
+        if (term.length < 4 || !/^[a-z]+$/.test(term)) continue;
+        for (const key of soundKeys(term)) insert.run(key, term);
+      }
+      this.db.prepare("UPDATE search_state SET value = ? WHERE name = 'keys_version'").run(version);
+    })();
+  }
+
+  /** Indexed words spelled like `stem` (speech-to-text mishearings, typos), with how alike they are. */
+  private variantsOf(stemmed: string): { term: string; similarity: number }[] {
+    if (stemmed.length < 4 || !/^[a-z]+$/.test(stemmed)) return [];
+    const seen = new Set<string>();
+    for (const key of soundKeys(stemmed)) for (const row of this.keysOf.all(key)) seen.add(row.term);
+    seen.delete(stemmed);
+    return [...seen].map((term) => ({ term, similarity: spellingSimilarity(stemmed, term) })).filter((v) => v.similarity > 0);
   }
 
   search(query: ParsedQuery, filters: { episodeId?: string }, options: SearchOptions = {}): SearchPage {
     const limit = Math.min(Math.max(Math.floor(options.limit ?? 10), 1), 100);
     const offset = Math.max(Math.floor(options.offset ?? 0), 0);
     const warnings = [...query.warnings];
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const match = ftsMatch(query);
-    if (match === null) {
-      if (!hasText(query)) warnings.push('the query has no words to search for');
+    if (!hasText(query)) {
+      warnings.push('the query has no words to search for');
       return { hits: [], more: false, warnings };
     }
-    where.push('passages_fts MATCH ?');
-    params.push(match);
-    if (!options.includeAds) where.push('p.ad = 0');
+    const stats = this.currentStats();
+    const typed = queryWords(query);
+    const dfOf = new Map<string, number>();
+    for (const w of [...typed, ...query.phrases.flat()]) {
+      const s = stem(w);
+      if (!dfOf.has(s)) dfOf.set(s, this.documentFrequency.get(s)?.doc ?? 0);
+    }
+    const terms = new Map<string, QueryTerm>();
+    for (const [s, df] of dfOf) terms.set(s, { stem: s, idf: idf(df, stats.passages), weight: 1 });
+    const variants: string[] = [];
+    for (const w of typed) {
+      if (w.length < 5) continue;
+      const s = stem(w);
+      const typedDf = dfOf.get(s)!;
+      for (const v of this.variantsOf(s)) {
+        const df = this.documentFrequency.get(v.term)?.doc ?? 0;
+        if (df === 0 || terms.has(v.term) || (df >= VARIANT_MAX_DF && typedDf >= VARIANT_MAX_DF)) continue;
+        // A variant is an occurrence of the word typed: it weighs like that word, unless the typed spelling is the
+        // rare one (a typo in the query), when the indexed spelling's weight is the honest one.
+        const weightIdf = idf(typedDf > 0 ? Math.max(typedDf, df) : df, stats.passages);
+        terms.set(v.term, { stem: v.term, idf: weightIdf, weight: VARIANT_WEIGHT * v.similarity });
+        variants.push(v.term);
+      }
+    }
+    // The candidate query keeps the rarer words: common ones cost FTS5 the most and decide the least.
+    const rare = typed.filter((w) => dfOf.get(stem(w))! < CANDIDATE_MAX_DF * stats.passages);
+    const match = ftsMatch({ ...query, terms: rare.length > 0 ? rare : typed }, variants);
+    if (match === null) {
+      warnings.push('the query has no words to search for');
+      return { hits: [], more: false, warnings };
+    }
+    const rows = this.candidates(match, query, filters, options);
+
+    const prior = new Map<string, number>();
+    const nameStems = new Set<string>();
+    for (const w of new Set(typed)) {
+      for (const { name, similarity } of this.guestNamesLike(w, stats, dfOf.get(stem(w)) ?? 0)) {
+        const episodes = stats.guestEpisodes.get(name)!;
+        nameStems.add(stem(w));
+        nameStems.add(stem(name));
+        const evidence = similarity * Math.log(Math.max(stats.episodes, 2) / episodes.length);
+        for (const id of episodes) prior.set(id, Math.max(prior.get(id) ?? 0, 0) + evidence);
+      }
+    }
+    const rankQuery: RankQuery = {
+      terms: [...terms.values()],
+      phrases: query.phrases,
+      prefixes: query.prefixes.map((p) => p),
+      prior,
+      nameStems,
+      avgLength: stats.avgLength,
+    };
+    const candidates = new Map<number, RankCandidate & { row: CandidateRow }>();
+    const contextStems = new Map<string, string[]>();
+    for (const row of rows) {
+      candidates.set(row.id, {
+        id: row.id,
+        episodeId: row.episode_id,
+        stems: row.stems ? row.stems.split(' ') : [],
+        contextStems: contextStems.get(row.context) ?? contextStems.set(row.context, contentStems(row.context)).get(row.context)!,
+        lowerText: row.text.toLowerCase(),
+        row,
+      });
+    }
+    const ranked = rank([...candidates.values()], rankQuery, (c) => {
+      const row = candidates.get(c.id)!.row;
+      return this.neighbourRows.all(row.episode_id, row.seq - 1, row.seq + 1).map((n) => ({ episodeId: n.episode_id, stems: n.stems ? n.stems.split(' ') : [] }));
+    });
+
+    const wanted = new Set([...typed, ...query.phrases.flat()].map(stem));
+    const page = ranked.slice(offset, offset + limit);
+    const hits: SearchHit[] = page.map(({ id, score }) => {
+      const r = candidates.get(id)!.row;
+      return {
+        episode: r.episode_id,
+        show: r.show,
+        number: r.number,
+        title: r.title,
+        speaker: r.speaker,
+        start: r.start,
+        end: r.end,
+        timing: r.timing,
+        snippet: makeSnippet(r.text, wanted, query.prefixes),
+        link: momentLink({ youtubeId: r.youtube_id, mediaUrl: r.media_url }, r.start),
+        score: Math.round(score * 1000) / 1000,
+        chapter: r.chapter,
+      };
+    });
+    return { hits, more: ranked.length > offset + limit, warnings };
+  }
+
+  /**
+   * Guest-name words the query word names: itself, or a close spelling ("Saramba" for Zaremba) when the word is
+   * itself rare in the library, as a misheard or mistyped name is (an ordinary word like "trick" must not become
+   * "Rick").
+   */
+  private guestNamesLike(word: string, stats: IndexStats, df: number): { name: string; similarity: number }[] {
+    const exact = stats.guestEpisodes.get(word);
+    if (exact) return exact.length <= MAX_GUEST_EPISODES ? [{ name: word, similarity: 1 }] : [];
+    if (word.length < 5 || isStopword(word) || df >= VARIANT_MAX_DF) return [];
+    const found: { name: string; similarity: number }[] = [];
+    for (const [name, episodes] of stats.guestEpisodes) {
+      if (episodes.length > MAX_GUEST_EPISODES || Math.abs(name.length - word.length) > 2) continue;
+      const similarity = spellingSimilarity(word, name);
+      if (similarity > 0) found.push({ name, similarity: similarity * VARIANT_WEIGHT });
+    }
+    return found;
+  }
+
+  private candidates(match: string, query: ParsedQuery, filters: { episodeId?: string }, options: SearchOptions): CandidateRow[] {
+    const columns = `p.id, p.episode_id, p.seq, p.start, p.end, p.timing, p.speaker, p.chapter, p.text, p.context, p.stems,
+                     e.show, e.number, e.title, e.youtube_id, e.media_url`;
+    const where: string[] = [];
+    const params: (string | number)[] = [];
     if (filters.episodeId) {
       where.push('p.episode_id = ?');
       params.push(filters.episodeId);
@@ -96,30 +298,27 @@ export class PassageIndex {
       where.push('e.published < ?');
       params.push(`${f.before}T99`);
     }
-    const rows = this.db
-      .prepare<(string | number)[], HitRow>(
-        `SELECT p.id, p.episode_id, p.start, p.end, p.timing, p.speaker, p.chapter, p.text,
-                e.show, e.number, e.title, e.youtube_id, e.media_url, bm25(passages_fts, 1.0, 1.0) AS rank
+    const ads = options.includeAds ? '' : ' AND p.ad = 0';
+    if (where.length === 0) {
+      // FTS5 ranks its own rowids fast; joining first would fetch every matching passage before sorting.
+      return this.db
+        .prepare<[string], CandidateRow>(
+          `SELECT ${columns} FROM (
+             SELECT rowid, bm25(passages_fts, 1.0, 1.0) AS rank FROM passages_fts WHERE passages_fts MATCH ?
+             ORDER BY rank LIMIT ${CANDIDATES}
+           ) f JOIN passages p ON p.id = f.rowid JOIN episodes e ON e.id = p.episode_id
+           WHERE 1${ads} ORDER BY f.rank`,
+        )
+        .all(match);
+    }
+    // With filters the join comes first, so a selective filter still finds its passages.
+    return this.db
+      .prepare<(string | number)[], CandidateRow>(
+        `SELECT ${columns}
          FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN episodes e ON e.id = p.episode_id
-         WHERE ${where.join(' AND ')} ORDER BY rank LIMIT ? OFFSET ?`,
+         WHERE passages_fts MATCH ?${ads} AND ${where.join(' AND ')} ORDER BY bm25(passages_fts, 1.0, 1.0) LIMIT ${CANDIDATES}`,
       )
-      .all(...params, limit + 1, offset);
-    const wanted = new Set([...queryWords(query), ...query.phrases.flat()].map(stem));
-    const hits: SearchHit[] = rows.slice(0, limit).map((r) => ({
-      episode: r.episode_id,
-      show: r.show,
-      number: r.number,
-      title: r.title,
-      speaker: r.speaker,
-      start: r.start,
-      end: r.end,
-      timing: r.timing,
-      snippet: makeSnippet(r.text, wanted, query.prefixes),
-      link: momentLink({ youtubeId: r.youtube_id, mediaUrl: r.media_url }, r.start),
-      score: Math.round(-r.rank * 1000) / 1000,
-      chapter: r.chapter,
-    }));
-    return { hits, more: rows.length > limit, warnings };
+      .all(match, ...params);
   }
 }
 

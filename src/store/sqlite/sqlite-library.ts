@@ -496,6 +496,10 @@ export class SqliteLibrary implements Library {
     return { ok: false, reason: `no episode matches "${text}"`, candidates: [] };
   }
 
+  maintain(): void {
+    this.passages.maintain();
+  }
+
   search(query: ParsedQuery, options: SearchOptions = {}): SearchPage {
     let episodeId: string | undefined;
     if (query.filters.episode) {

@@ -1,0 +1,131 @@
+// Ranking passages for a query. Pure: the store fetches candidates and statistics, this decides their order.
+//
+// Measured on the dev queries (README "Search"), each part earns its place:
+// - BM25 over every content word of the query, on the passage's stems (the candidate stage uses only the rarer
+//   words, for speed);
+// - an episode prior: a query word that is a guest's name picks that guest's episodes (few episodes share a
+//   guest name), and once it has, the name no longer counts inside them (otherwise the intro, which names the guest,
+//   wins every query about that episode);
+// - context: words of the episode title and chapter title that the query shares;
+// - phrases typed in quotes, found verbatim;
+// - neighbours: a moment often straddles two passages, so a passage borrows a share of its neighbours' evidence.
+import { stem } from '../text/words.js';
+
+export interface QueryTerm {
+  stem: string;
+  /** Inverse document frequency in the passage index. */
+  idf: number;
+  /** 1 for words the user typed; less for spelling variants and associated words. */
+  weight: number;
+}
+
+export interface RankQuery {
+  terms: QueryTerm[];
+  /** Quoted phrases, as lower-cased words. */
+  phrases: string[][];
+  /** Prefixes typed with `*`: any stem starting with one counts as a match. */
+  prefixes: string[];
+  /** Episode id → how strongly the query names the episode's guest. */
+  prior: ReadonlyMap<string, number>;
+  /** Stems that named a guest: not scored inside the episodes they picked. */
+  nameStems: ReadonlySet<string>;
+  /** Average passage length in content stems. */
+  avgLength: number;
+}
+
+export interface RankCandidate {
+  id: number;
+  episodeId: string;
+  stems: readonly string[];
+  /** Stems of the episode title and chapter title. */
+  contextStems: readonly string[];
+  /** Lower-cased text, for phrase matches. */
+  lowerText: string;
+}
+
+export const WEIGHTS = {
+  k1: 1.2,
+  b: 0.75,
+  /** Per unit of guest-name evidence (log(episodes / episodes with the name)). */
+  prior: 3,
+  /** Share of a query word's weight when it appears in the title or chapter title. */
+  context: 0.3,
+  /** Per phrase found verbatim, times the phrase's summed idf. */
+  phrase: 1,
+  /** Share of the neighbours' mean lexical score a passage borrows. */
+  neighbour: 0.2,
+  /** Weight of a prefix match, relative to the query's mean idf. */
+  prefix: 0.8,
+};
+
+/** BM25 of one passage for the query words (without the episode prior). */
+export function lexicalScore(c: Pick<RankCandidate, 'episodeId' | 'stems'>, q: RankQuery): number {
+  const tf = new Map<string, number>();
+  const wanted = new Map(q.terms.map((t) => [t.stem, t]));
+  const pickedEpisode = q.prior.has(c.episodeId);
+  let prefixHits = 0;
+  for (const s of c.stems) {
+    if (wanted.has(s)) tf.set(s, (tf.get(s) ?? 0) + 1);
+    else if (q.prefixes.length > 0 && q.prefixes.some((p) => s.startsWith(p))) prefixHits++;
+  }
+  const { k1, b } = WEIGHTS;
+  const norm = k1 * (1 - b + (b * c.stems.length) / Math.max(q.avgLength, 1));
+  let score = 0;
+  for (const [s, n] of tf) {
+    if (pickedEpisode && q.nameStems.has(s)) continue;
+    const term = wanted.get(s)!;
+    score += term.weight * term.idf * ((n * (k1 + 1)) / (n + norm));
+  }
+  if (prefixHits > 0) {
+    const meanIdf = q.terms.length ? q.terms.reduce((sum, t) => sum + t.idf, 0) / q.terms.length : 3;
+    score += WEIGHTS.prefix * meanIdf * ((prefixHits * (k1 + 1)) / (prefixHits + norm));
+  }
+  return score;
+}
+
+/** Full score of one passage: lexical + context + phrases + episode prior (neighbours are added by `rank`). */
+export function passageScore(c: RankCandidate, q: RankQuery): number {
+  let score = lexicalScore(c, q);
+  const pickedEpisode = q.prior.has(c.episodeId);
+  const context = new Set(c.contextStems);
+  for (const t of q.terms) {
+    if (context.has(t.stem) && !(pickedEpisode && q.nameStems.has(t.stem))) score += WEIGHTS.context * t.weight * t.idf;
+  }
+  for (const phrase of q.phrases) {
+    if (phrase.length > 1 && c.lowerText.includes(phrase.join(' '))) {
+      const idf = phrase.reduce((sum, w) => sum + (q.terms.find((t) => t.stem === stem(w))?.idf ?? 1), 0);
+      score += WEIGHTS.phrase * idf;
+    }
+  }
+  return score + WEIGHTS.prior * (q.prior.get(c.episodeId) ?? 0);
+}
+
+export interface Ranked {
+  id: number;
+  score: number;
+}
+
+/**
+ * Orders candidates: each gets its passage score plus a share of its neighbours' lexical evidence
+ * (`neighbours(id)` gives the stems of the passages before and after it, when fetched).
+ */
+export function rank(
+  candidates: readonly RankCandidate[],
+  q: RankQuery,
+  neighbours: (c: RankCandidate) => { episodeId: string; stems: readonly string[] }[],
+  smoothTop = 60,
+): Ranked[] {
+  const first = candidates.map((c) => ({ c, score: passageScore(c, q) })).sort((a, b) => b.score - a.score || a.c.id - b.c.id);
+  const head = first.slice(0, smoothTop).map(({ c, score }) => {
+    const around = neighbours(c);
+    const borrowed = around.length ? around.reduce((sum, n) => sum + lexicalScore(n, q), 0) / 2 : 0;
+    return { id: c.id, score: score + WEIGHTS.neighbour * borrowed };
+  });
+  head.sort((a, b) => b.score - a.score || a.id - b.id);
+  return [...head, ...first.slice(smoothTop).map(({ c, score }) => ({ id: c.id, score }))];
+}
+
+/** BM25's idf, never negative. */
+export function idf(documentFrequency: number, documents: number): number {
+  return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
