@@ -5,7 +5,18 @@
  * A sound-alike key: consonant skeleton with letters that sound alike merged (z/s, c/k/q, ph/f, v/w…), vowels
  * dropped after the first letter and doubled letters collapsed. "saramba" and "zaremba" both give "srmb".
  */
+const keyCache = new Map<string, string>();
+
 export function soundKey(word: string): string {
+  let key = keyCache.get(word);
+  if (key === undefined) {
+    key = computeSoundKey(word);
+    if (keyCache.size < 200_000) keyCache.set(word, key);
+  }
+  return key;
+}
+
+function computeSoundKey(word: string): string {
   let w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (!w) return '';
   w = w
@@ -68,7 +79,7 @@ export function editDistance(a: string, b: string, max = 3): number {
 export function spellingSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return 0;
+  if (shorter < 4 || Math.abs(a.length - b.length) > 2) return 0;
   const sameSound = soundKey(a) === soundKey(b);
   if (!sameSound && shorter < 7) return 0;
   const allowed = sameSound && shorter >= 6 ? 2 : 1;

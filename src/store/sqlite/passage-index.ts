@@ -20,7 +20,6 @@ interface CandidateRow {
   timing: Timing;
   speaker: string | null;
   chapter: string | null;
-  text: string;
   context: string;
   stems: string;
   show: string | null;
@@ -57,9 +56,18 @@ export class PassageIndex {
   private readonly insert;
   private readonly clear;
   private readonly documentFrequency;
-  private readonly neighbourRows;
+  private readonly dataVersion;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** A statement prepared once per distinct SQL (candidate queries vary only in their filters). */
+  private cached<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement as unknown as Database.Statement<P, R>;
+  }
   private readonly bumpVersion;
   private readonly keysOf;
+  private readonly extensionsOf;
   private stats: IndexStats | null = null;
   private statsVersion = -1;
 
@@ -72,14 +80,15 @@ export class PassageIndex {
     this.documentFrequency = db.prepare<[string], { doc: number }>('SELECT doc FROM passages_vocab WHERE term = ?');
     this.bumpVersion = db.prepare("UPDATE search_state SET value = value + 1 WHERE name = 'passages_version'");
     this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
-    this.neighbourRows = db.prepare<[string, number, number], { episode_id: string; stems: string }>(
-      'SELECT episode_id, stems FROM passages WHERE episode_id = ? AND seq IN (?, ?)',
+    this.extensionsOf = db.prepare<[string, string], { term: string; doc: number }>(
+      'SELECT term, doc FROM passages_vocab WHERE term > ? AND term < ? LIMIT 50',
     );
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
   /** Index statistics, cached until this or another connection writes (PRAGMA data_version, own writes). */
   private currentStats(): IndexStats {
-    const version = (this.db.pragma('data_version', { simple: true }) as number) * 1_000_000 + this.writes;
+    const version = this.dataVersion.get()! * 1_000_000 + this.writes;
     if (this.stats && version === this.statsVersion) return this.stats;
     const totals = this.db.prepare<[], { n: number; total: number | null }>('SELECT COUNT(*) AS n, SUM(length) AS total FROM passages').get()!;
     const guestEpisodes = new Map<string, string[]>();
@@ -152,7 +161,17 @@ export class PassageIndex {
     const seen = new Set<string>();
     for (const key of soundKeys(stemmed)) for (const row of this.keysOf.all(key)) seen.add(row.term);
     seen.delete(stemmed);
-    return [...seen].map((term) => ({ term, similarity: spellingSimilarity(stemmed, term) })).filter((v) => v.similarity > 0);
+    const variants = [...seen].map((term) => ({ term, similarity: spellingSimilarity(stemmed, term) })).filter((v) => v.similarity > 0);
+    // Porter leaves some inflections apart ("octopus" → octopu, "octopuses" → octopus): an indexed term that only
+    // adds an inflection-like ending (s, es, e, i, y) to the stem is the same word.
+    if (stemmed.length >= 5) {
+      for (const row of this.extensionsOf.all(stemmed, `${stemmed}\uffff`)) {
+        if (/^(s|es|e|i|y)$/.test(row.term.slice(stemmed.length)) && !variants.some((v) => v.term === row.term)) {
+          variants.push({ term: row.term, similarity: 0.95 });
+        }
+      }
+    }
+    return variants;
   }
 
   search(query: ParsedQuery, filters: { episodeId?: string }, options: SearchOptions = {}): SearchPage {
@@ -217,23 +236,22 @@ export class PassageIndex {
     };
     const candidates = new Map<number, RankCandidate & { row: CandidateRow }>();
     const contextStems = new Map<string, string[]>();
+    const texts = query.phrases.length > 0 ? this.textsOf(rows.map((r) => r.id)) : new Map<number, string>();
     for (const row of rows) {
       candidates.set(row.id, {
         id: row.id,
         episodeId: row.episode_id,
         stems: row.stems ? row.stems.split(' ') : [],
         contextStems: contextStems.get(row.context) ?? contextStems.set(row.context, contentStems(row.context)).get(row.context)!,
-        lowerText: row.text.toLowerCase(),
+        lowerText: (texts.get(row.id) ?? '').toLowerCase(),
         row,
       });
     }
-    const ranked = rank([...candidates.values()], rankQuery, (c) => {
-      const row = candidates.get(c.id)!.row;
-      return this.neighbourRows.all(row.episode_id, row.seq - 1, row.seq + 1).map((n) => ({ episodeId: n.episode_id, stems: n.stems ? n.stems.split(' ') : [] }));
-    });
+    const ranked = rank([...candidates.values()], rankQuery, this.neighbourLookup([...candidates.values()]));
 
     const wanted = new Set([...typed, ...query.phrases.flat()].map(stem));
     const page = ranked.slice(offset, offset + limit);
+    const pageTexts = this.textsOf(page.map((p) => p.id));
     const hits: SearchHit[] = page.map(({ id, score }) => {
       const r = candidates.get(id)!.row;
       return {
@@ -245,13 +263,37 @@ export class PassageIndex {
         start: r.start,
         end: r.end,
         timing: r.timing,
-        snippet: makeSnippet(r.text, wanted, query.prefixes),
+        snippet: makeSnippet(pageTexts.get(id) ?? '', wanted, query.prefixes),
         link: momentLink({ youtubeId: r.youtube_id, mediaUrl: r.media_url }, r.start),
         score: Math.round(score * 1000) / 1000,
         chapter: r.chapter,
       };
     });
     return { hits, more: ranked.length > offset + limit, warnings };
+  }
+
+  private textsOf(ids: number[]): Map<number, string> {
+    if (ids.length === 0) return new Map();
+    const rows = this.cached<number[], { id: number; text: string }>(`SELECT id, text FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
+    return new Map(rows.map((r) => [r.id, r.text]));
+  }
+
+  /**
+   * The passages before and after each of the best candidates, fetched in one query: an episode's passages are
+   * inserted together, so its neighbours are the ids either side (checked against the episode).
+   */
+  private neighbourLookup(candidates: RankCandidate[]): (c: RankCandidate) => { episodeId: string; stems: string[] }[] {
+    const ids = [...new Set(candidates.flatMap((c) => [c.id - 1, c.id + 1]))];
+    const found = new Map<number, { episodeId: string; stems: string[] }>();
+    const CHUNK = 500;
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const rows = this.cached<number[], { id: number; episode_id: string; stems: string }>(
+        `SELECT id, episode_id, stems FROM passages WHERE id IN (${chunk.map(() => '?').join(',')})`,
+      ).all(...chunk);
+      for (const r of rows) found.set(r.id, { episodeId: r.episode_id, stems: r.stems ? r.stems.split(' ') : [] });
+    }
+    return (c) => [found.get(c.id - 1), found.get(c.id + 1)].filter((n): n is { episodeId: string; stems: string[] } => n !== undefined && n.episodeId === c.episodeId);
   }
 
   /**
@@ -273,7 +315,7 @@ export class PassageIndex {
   }
 
   private candidates(match: string, query: ParsedQuery, filters: { episodeId?: string }, options: SearchOptions): CandidateRow[] {
-    const columns = `p.id, p.episode_id, p.seq, p.start, p.end, p.timing, p.speaker, p.chapter, p.text, p.context, p.stems,
+    const columns = `p.id, p.episode_id, p.seq, p.start, p.end, p.timing, p.speaker, p.chapter, p.context, p.stems,
                      e.show, e.number, e.title, e.youtube_id, e.media_url`;
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -301,24 +343,20 @@ export class PassageIndex {
     const ads = options.includeAds ? '' : ' AND p.ad = 0';
     if (where.length === 0) {
       // FTS5 ranks its own rowids fast; joining first would fetch every matching passage before sorting.
-      return this.db
-        .prepare<[string], CandidateRow>(
+      return this.cached<[string], CandidateRow>(
           `SELECT ${columns} FROM (
              SELECT rowid, bm25(passages_fts, 1.0, 1.0) AS rank FROM passages_fts WHERE passages_fts MATCH ?
              ORDER BY rank LIMIT ${CANDIDATES}
            ) f JOIN passages p ON p.id = f.rowid JOIN episodes e ON e.id = p.episode_id
            WHERE 1${ads} ORDER BY f.rank`,
-        )
-        .all(match);
+        ).all(match);
     }
     // With filters the join comes first, so a selective filter still finds its passages.
-    return this.db
-      .prepare<(string | number)[], CandidateRow>(
+    return this.cached<(string | number)[], CandidateRow>(
         `SELECT ${columns}
          FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid JOIN episodes e ON e.id = p.episode_id
          WHERE passages_fts MATCH ?${ads} AND ${where.join(' AND ')} ORDER BY bm25(passages_fts, 1.0, 1.0) LIMIT ${CANDIDATES}`,
-      )
-      .all(match, ...params);
+      ).all(match, ...params);
   }
 }
 
