@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
 import { parseQuery } from '../../src/search/query.js';
 import type { Turn } from '../../src/model/episode.js';
@@ -99,8 +100,16 @@ describe('library search', () => {
     assert.match(search('episode:#999 arch').warnings.at(-1)!, /no episode #999/);
   });
 
-  it('keeps the index in step when an episode is removed', () => {
+  it('keeps the index and its statistics in step when an episode is removed', () => {
     library.removeEpisode('field-notes-3');
     assert.deepEqual(search('sourdough').hits, []);
+    const db = new Database(join(dir, 'library.db'), { readonly: true });
+    try {
+      const state = Object.fromEntries(db.prepare("SELECT name, value FROM search_state WHERE name IN ('passages', 'stems')").all().map((r) => [(r as { name: string }).name, (r as { value: number }).value]));
+      const actual = db.prepare('SELECT COUNT(*) AS passages, SUM(length) AS stems FROM passages').get() as { passages: number; stems: number };
+      assert.deepEqual(state, { passages: actual.passages, stems: actual.stems });
+    } finally {
+      db.close();
+    }
   });
 });

@@ -124,9 +124,11 @@ export const migrations: string[] = [
   CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
   CREATE TRIGGER passages_insert AFTER INSERT ON passages BEGIN
     INSERT INTO passages_fts (rowid, text, context) VALUES (new.id, new.text, new.context);
+    UPDATE search_state SET value = value + CASE name WHEN 'passages' THEN 1 ELSE new.length END WHERE name IN ('passages', 'stems');
   END;
   CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
     DELETE FROM passages_fts WHERE rowid = old.id;
+    UPDATE search_state SET value = value - CASE name WHEN 'passages' THEN 1 ELSE old.length END WHERE name IN ('passages', 'stems');
   END;
 
   -- Sound-alike keys of the indexed vocabulary (src/search/spelling.ts), for spelling variants; rebuilt by
@@ -140,7 +142,8 @@ export const migrations: string[] = [
     name TEXT PRIMARY KEY,
     value INTEGER NOT NULL
   );
-  INSERT INTO search_state (name, value) VALUES ('passages_version', 0), ('keys_version', 0);
+  -- passages and stems: running totals of the passage index, so a search needs no full scan for its statistics.
+  INSERT INTO search_state (name, value) VALUES ('passages_version', 0), ('keys_version', 0), ('passages', 0), ('stems', 0);
 
   -- Highlights the user makes in podsift (imported ones stay with their sources).
   CREATE TABLE user_highlights (

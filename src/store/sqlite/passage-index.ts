@@ -66,6 +66,7 @@ export class PassageIndex {
     return statement as unknown as Database.Statement<P, R>;
   }
   private readonly bumpVersion;
+  private readonly totals;
   private readonly keysOf;
   private readonly extensionsOf;
   private stats: IndexStats | null = null;
@@ -79,6 +80,7 @@ export class PassageIndex {
     this.clear = db.prepare<[string]>('DELETE FROM passages WHERE episode_id = ?');
     this.documentFrequency = db.prepare<[string], { doc: number }>('SELECT doc FROM passages_vocab WHERE term = ?');
     this.bumpVersion = db.prepare("UPDATE search_state SET value = value + 1 WHERE name = 'passages_version'");
+    this.totals = db.prepare<[], { name: string; value: number }>("SELECT name, value FROM search_state WHERE name IN ('passages', 'stems')");
     this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
     this.extensionsOf = db.prepare<[string, string], { term: string; doc: number }>(
       'SELECT term, doc FROM passages_vocab WHERE term > ? AND term < ? LIMIT 50',
@@ -90,7 +92,8 @@ export class PassageIndex {
   private currentStats(): IndexStats {
     const version = this.dataVersion.get()! * 1_000_000 + this.writes;
     if (this.stats && version === this.statsVersion) return this.stats;
-    const totals = this.db.prepare<[], { n: number; total: number | null }>('SELECT COUNT(*) AS n, SUM(length) AS total FROM passages').get()!;
+    const state = new Map(this.totals.all().map((r) => [r.name, r.value]));
+    const totals = { n: state.get('passages') ?? 0, total: state.get('stems') ?? 0 };
     const guestEpisodes = new Map<string, string[]>();
     const episodes = this.db.prepare<[], { id: string; guests: string }>('SELECT id, guests FROM episodes').all();
     for (const e of episodes) {
