@@ -1,0 +1,213 @@
+// The pieces the speaker model labels: sentences, cut further where a turn (a cue, a paragraph) ends inside one, so
+// every piece lies in exactly one turn and labels map straight back to turns. The step runs on every episode of a
+// library, so the text is scanned once by hand: words become ids through a hash of their lower-cased characters,
+// with no string made per word (making and hashing 25,000 word strings an episode cost more than the model).
+import type { Turn } from '../model/episode.js';
+
+export interface Unit {
+  /** Index of the turn the piece lies in, and its character span in that turn's text. */
+  turn: number;
+  from: number;
+  to: number;
+  words: number;
+  /** Ends in a question mark. */
+  question: boolean;
+  /** Ends a sentence; when false the next piece continues the same sentence (a cue broken mid-sentence). */
+  complete: boolean;
+  /** Breaks off with a dash or an ellipsis: the speaker was cut off. */
+  interrupted: boolean;
+  /** The first three words, lower-cased: how a turn starts ("yeah", "so", "i mean"). */
+  lead: string[];
+  /** Lower-cased words as ids into the episode's vocabulary. */
+  tokens: Int32Array;
+}
+
+/** Words whose trailing period is no sentence end ("Dr. Smith", "vs. them"). */
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'jr', 'sr', 'etc', 'no', 'approx']);
+const CLOSING = new Set(['"', "'", '”', '’', ')', ']', '」', '』']);
+const OPENING = new Set(['"', "'", '“', '‘', '(', '[', '「', '『']);
+
+/** Word ids by the FNV-1a hash of the lower-cased word (32 bits: a collision in one episode's vocabulary is rare and harmless). */
+export class Vocabulary {
+  private readonly ids = new Map<number, number>();
+  get size(): number {
+    return this.ids.size;
+  }
+  idOfHash(hash: number): number {
+    let id = this.ids.get(hash);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(hash, id);
+    }
+    return id;
+  }
+  /** The id of a word already seen (given lower-cased), or undefined. */
+  get(word: string): number | undefined {
+    let hash = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+    return this.ids.get(hash);
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
+
+const wordCharCache = new Map<number, boolean>();
+const lowerCache = new Map<number, number>();
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  let known = wordCharCache.get(c);
+  if (known === undefined) {
+    known = /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c));
+    wordCharCache.set(c, known);
+  }
+  return known;
+}
+
+function lowerCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  if (c === 0x2019) return 39; // ’ → '
+  let lower = lowerCache.get(c);
+  if (lower === undefined) {
+    const s = String.fromCharCode(c).toLowerCase();
+    lower = s.length === 1 ? s.charCodeAt(0) : c;
+    lowerCache.set(c, lower);
+  }
+  return lower;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+/** The units of a transcript's turns, in order. */
+export function unitsOf(turns: readonly Turn[], vocabulary: Vocabulary): Unit[] {
+  const units: Unit[] = [];
+  const tokens: number[] = [];
+  for (let index = 0; index < turns.length; index++) scanTurn(turns[index]!.text, index, vocabulary, units, tokens);
+  return units;
+}
+
+function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Unit[], tokens: number[]): void {
+  const n = text.length;
+  let from = 0;
+  let leadStarts: number[] = [];
+  let leadEnds: number[] = [];
+  tokens.length = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c)) {
+      // A word: letters and digits, with inner apostrophes ("don't", "you’re").
+      const start = i;
+      let hash = FNV_OFFSET;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (isWordChar(d)) {
+          hash = Math.imul(hash ^ lowerCode(d), FNV_PRIME);
+          i++;
+        } else if ((d === 39 || d === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+          hash = Math.imul(hash ^ 39, FNV_PRIME);
+          i++;
+        } else break;
+      }
+      tokens.push(vocabulary.idOfHash(hash));
+      if (leadStarts.length < 3) {
+        leadStarts.push(start);
+        leadEnds.push(i);
+      }
+      continue;
+    }
+    if (isSentenceEnd(text, i)) {
+      let end = i + 1;
+      while (end < n && (isTerminal(text.charCodeAt(end)) || CLOSING.has(text[end]!))) end++;
+      if (end >= n || isSpace(text.charCodeAt(end)) || isCjkStop(c)) {
+        if (startsSentence(text, end) && !(c === 46 && end === i + 1 && isAbbreviation(text, i))) {
+          pushUnit(text, turn, from, end, tokens, leadStarts, leadEnds, units);
+          tokens.length = 0;
+          leadStarts = [];
+          leadEnds = [];
+          from = end;
+        }
+      }
+      i = end;
+      continue;
+    }
+    i++;
+  }
+  pushUnit(text, turn, from, n, tokens, leadStarts, leadEnds, units);
+}
+
+function isTerminal(c: number): boolean {
+  return c === 46 || c === 63 || c === 33 || c === 0x2026 || isCjkStop(c);
+}
+
+function isCjkStop(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
+}
+
+function isSentenceEnd(text: string, i: number): boolean {
+  return isTerminal(text.charCodeAt(i));
+}
+
+/** Whether what follows `at` can start a sentence: the end of the text, or a first visible character not lower case. */
+function startsSentence(text: string, at: number): boolean {
+  for (let i = at; i < text.length && i < at + 8; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || OPENING.has(text[i]!)) continue;
+    if (c < 128) return !(c >= 97 && c <= 122);
+    return !/\p{Ll}/u.test(text[i]!);
+  }
+  return true;
+}
+
+/** "Dr." and "e." (a single letter, as in "e.g.", initials) end no sentence. */
+function isAbbreviation(text: string, dot: number): boolean {
+  let i = dot;
+  while (i > 0 && dot - i < 8 && isWordChar(text.charCodeAt(i - 1))) i--;
+  if (i > 0 && text.charCodeAt(i - 1) === 46) return true;
+  const word = text.slice(i, dot).toLowerCase();
+  return word.length === 1 ? isWordChar(word.charCodeAt(0)) && !/\d/.test(word) : ABBREVIATIONS.has(word);
+}
+
+/** A word lower-cased with straight apostrophes; most words already are, and are returned as they are. */
+function normalWord(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase().replace(/’/g, "'");
+  }
+  return word;
+}
+
+function pushUnit(
+  text: string,
+  turn: number,
+  from: number,
+  to: number,
+  tokens: number[],
+  leadStarts: number[],
+  leadEnds: number[],
+  units: Unit[],
+): void {
+  if (tokens.length === 0) return;
+  let end = to;
+  while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end > from && CLOSING.has(text[end - 1]!)) end--;
+  const last = end > from ? text[end - 1]! : '';
+  const before = end - 1 > from ? text.charCodeAt(end - 2) : 0;
+  const dash = last === '-' || last === '—' || last === '–';
+  const lead: string[] = [];
+  for (let k = 0; k < leadStarts.length; k++) lead.push(normalWord(text.slice(leadStarts[k], leadEnds[k])));
+  units.push({
+    turn,
+    from,
+    to,
+    words: tokens.length,
+    question: last === '?' || last === '？',
+    complete: '.?!…。！？'.includes(last) || dash,
+    interrupted: last === '…' || (dash && isWordChar(before)) || (last === '.' && before === 46),
+    lead,
+    tokens: Int32Array.from(tokens),
+  });
+}
