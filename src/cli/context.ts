@@ -28,11 +28,16 @@ export function withLibrary<T>(command: Command, fn: (library: Library) => T): T
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(`cannot open library ${libraryPath(options.library)}: ${reason}`);
   }
+  let result: T;
   try {
-    return fn(library);
-  } finally {
+    result = fn(library);
+  } catch (error) {
     library.close();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(() => library.close()) as T;
+  library.close();
+  return result;
 }
 
 export function resolveOrFail(library: Library, ref: string): string {

@@ -3,11 +3,15 @@ import { enrichEpisode, type StepOutcome } from '../enrich/pipeline.js';
 import { steps as registered } from '../enrich/registry.js';
 import type { EnrichStep } from '../enrich/step.js';
 import type { Library } from '../store/library.js';
+import { llmConfigFromEnv, rewriteWithLlm, type LlmConfig } from './llm-rewrite.js';
 
 export interface EnrichResult {
   id: string;
   outcomes: { step: string; status: 'done' | 'skipped'; reason?: string }[];
 }
+
+/** The optional language-model rewrite runs after the steps, as one more stored outcome. */
+const LLM_STEP = 'llm-rewrite';
 
 export function stepVersions(steps: readonly EnrichStep[] = registered): Record<string, number> {
   return Object.fromEntries(steps.map((s) => [s.id, s.version]));
@@ -37,4 +41,36 @@ export function enrichLibrary(
 
 function summarize(o: StepOutcome): EnrichResult['outcomes'][number] {
   return o.patch ? { step: o.step, status: 'done' } : { step: o.step, status: 'skipped', reason: o.reason ?? 'skipped' };
+}
+
+/**
+ * Like enrichLibrary, then, when an OpenAI-compatible endpoint is configured (PODSIFT_LLM_URL…), rewrites chapter
+ * and moment titles and summaries with it. The rewrite never fails enrichment: on any error the extractive text
+ * stays and the outcome records why.
+ */
+export async function enrichLibraryWithLlm(
+  library: Library,
+  ids: string[] | 'stale',
+  options: { steps?: readonly EnrichStep[]; onProgress?: (done: number, total: number, id: string) => void; llm?: LlmConfig | null; fetchImpl?: typeof fetch } = {},
+): Promise<EnrichResult[]> {
+  const llm = options.llm === undefined ? llmConfigFromEnv(process.env) : options.llm;
+  if (!llm) return enrichLibrary(library, ids, options);
+  const steps = options.steps ?? registered;
+  const todo = ids === 'stale' ? library.staleEnrichment(stepVersions(steps)) : ids;
+  const results: EnrichResult[] = [];
+  for (const [i, id] of todo.entries()) {
+    options.onProgress?.(i, todo.length, id);
+    const merged = library.getMergedEpisode(id);
+    const hash = library.contentHash(id);
+    if (!merged || hash === null) continue;
+    const { episode, outcomes } = enrichEpisode(merged, steps);
+    const rewrite = await rewriteWithLlm(episode, llm, options.fetchImpl);
+    const llmOutcome: StepOutcome = rewrite.error
+      ? { step: LLM_STEP, version: 1, patch: null, reason: rewrite.error }
+      : { step: LLM_STEP, version: 1, patch: rewrite.patch };
+    library.saveEnrichment(id, hash, [...outcomes, llmOutcome]);
+    results.push({ id, outcomes: [...outcomes, llmOutcome].map(summarize) });
+  }
+  options.onProgress?.(todo.length, todo.length, '');
+  return results;
 }

@@ -1,6 +1,6 @@
 // Enrichment from the CLI: enrich, mentions.
 import { Command } from 'commander';
-import { enrichLibrary } from '../../ingest/enrich.js';
+import { enrichLibraryWithLlm } from '../../ingest/enrich.js';
 import { formatClock } from '../../formats/text.js';
 import { print, printJson, resolveOrFail, UsageError, withLibrary } from '../context.js';
 import { episodeLabel, safe } from '../render.js';
@@ -10,17 +10,17 @@ import cliProgress from 'cli-progress';
 export function register(program: Command): void {
   program
     .command('enrich')
-    .description('derive chapters, speaker turns, times, key moments, insights, mentions and ad reads (only what changed)')
+    .description('derive chapters, speaker turns, times, key moments, insights, mentions and ad reads (only what changed); with PODSIFT_LLM_URL set, also rewrite titles and summaries with that OpenAI-compatible model')
     .argument('[episode]', 'one episode (id, YouTube id, show#number or #number); default: every episode that needs it')
     .option('--all', 'every episode that needs it (the default without an episode)')
     .option('--json', 'print [{id, outcomes: [{step, status, reason?}]}]')
-    .action(function (this: Command, ref: string | undefined, options: { all?: boolean; json?: boolean }) {
+    .action(async function (this: Command, ref: string | undefined, options: { all?: boolean; json?: boolean }) {
       if (ref && options.all) throw new UsageError('give an episode or --all, not both');
-      withLibrary(this, (library) => {
+      await withLibrary(this, async (library) => {
         const ids = ref ? [resolveOrFail(library, ref)] : 'stale';
         const bar = !options.json && process.stderr.isTTY ? new cliProgress.SingleBar({ stream: process.stderr, format: ' {bar} {value}/{total} episodes | {rate} episodes/s | {id}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
         const started = Date.now();
-        const results = enrichLibrary(library, ids, {
+        const results = await enrichLibraryWithLlm(library, ids, {
           onProgress: (done, total, id) => {
             if (!bar) return;
             if (done === 0) bar.start(total, 0, { rate: '0', id });
