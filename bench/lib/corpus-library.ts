@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { addFiles } from '../../src/ingest/add-files.js';
+import { migrations } from '../../src/store/sqlite/migrations.js';
 import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
 
 export const SHARED = resolve(process.env.PODSIFT_SHARED ?? join(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared'));
@@ -14,7 +16,9 @@ export const EVAL = join(SHARED, 'eval');
 export function corpusLibrary(options: { fresh?: boolean; enrich?: boolean; path?: string } = {}): { library: SqliteLibrary; path: string; built: boolean; seconds: number } {
   const dir = join(tmpdir(), 'podsift-eval');
   mkdirSync(dir, { recursive: true });
-  const path = options.path ?? join(dir, 'corpus.db');
+  // Keyed by the schema, so a library built by an older schema is never reused.
+  const schema = createHash('sha256').update(migrations.join('\n')).digest('hex').slice(0, 10);
+  const path = options.path ?? join(dir, `corpus-${schema}.db`);
   if (options.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const built = !existsSync(path);
   const started = performance.now();

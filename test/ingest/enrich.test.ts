@@ -20,7 +20,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'podsift-enrich-'));
   library = new SqliteLibrary(join(dir, 'library.db'));
   const episode = interview();
-  library.addSource({ path: '/a/quill-7.vtt', hash: 'h', size: 1, format: 'test', fragment: { meta: { show: 'The Quill Hour', number: 7, title: episode.title ?? 'Tobias Fenwick: Deep Currents', guests: episode.guests }, transcript: { turns: episode.turns.map((t) => ({ ...t, speaker: null })) } } });
+  library.addSource({ path: '/a/quill-7.vtt', hash: 'h', size: 1, format: 'test', fragment: { meta: { show: 'The Quill Hour', number: 7, title: 'Tobias Fenwick: Deep Currents of the North Atlantic', guests: ['Tobias Fenwick'] }, transcript: { turns: episode.turns.map((t) => ({ ...t, speaker: null })) } } });
   // A stand-in model: answers every id it was sent with a recognisable title.
   server = createServer((req, res) => {
     let body = '';

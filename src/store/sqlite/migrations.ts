@@ -114,7 +114,9 @@ export const migrations: string[] = [
     -- The Porter stems of the text's content words, space-separated, in order: what the ranker scores, so a
     -- query never re-tokenizes candidate text.
     stems TEXT NOT NULL,
-    length INTEGER NOT NULL
+    length INTEGER NOT NULL,
+    -- The passage's mean word vector (src/search/semantic.ts), 8 bits per dimension; filled by maintain().
+    vector BLOB
   );
   CREATE INDEX passages_episode ON passages(episode_id, seq);
   CREATE VIRTUAL TABLE passages_fts USING fts5(
@@ -143,7 +145,16 @@ export const migrations: string[] = [
     value INTEGER NOT NULL
   );
   -- passages and stems: running totals of the passage index, so a search needs no full scan for its statistics.
-  INSERT INTO search_state (name, value) VALUES ('passages_version', 0), ('keys_version', 0), ('passages', 0), ('stems', 0);
+  -- vectors_stems: the size of the library (in stems) when the word vectors were last trained; 0 = never.
+  INSERT INTO search_state (name, value) VALUES ('passages_version', 0), ('keys_version', 0), ('passages', 0), ('stems', 0), ('vectors_stems', 0);
+
+  -- Word vectors trained on the library's own passages (src/search/associations.ts), with the idf they were
+  -- weighted by, for soft matching.
+  CREATE TABLE term_vectors (
+    term TEXT PRIMARY KEY,
+    idf REAL NOT NULL,
+    vector BLOB NOT NULL
+  ) WITHOUT ROWID;
 
   -- Highlights the user makes in podsift (imported ones stay with their sources).
   CREATE TABLE user_highlights (

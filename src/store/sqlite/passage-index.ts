@@ -7,6 +7,8 @@ import { ftsMatch, queryWords } from '../../search/fts.js';
 import { hasText, type ParsedQuery } from '../../search/query.js';
 import { idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
 import { soundKeys, spellingSimilarity } from '../../search/spelling.js';
+import { cosine, meanVector, MIN_PASSAGES_FOR_VECTORS, quantize, SEMANTIC_TOP, SEMANTIC_WEIGHT, type TermVectors } from '../../search/semantic.js';
+import { trainAssociations } from '../../search/associations.js';
 import { makeSnippet } from '../../search/snippet.js';
 import type { SearchHit, SearchOptions, SearchPage } from '../../search/types.js';
 import { contentStems, isStopword, stem, words } from '../../text/words.js';
@@ -141,9 +143,14 @@ export class PassageIndex {
     });
   }
 
-  /** Brings the sound-alike keys up to date with the vocabulary, if passages changed since the last time. */
+  /**
+   * Brings derived search data up to date after passages changed: the sound-alike keys of the vocabulary, and the
+   * word vectors (retrained when the library grew or shrank by a quarter since they were trained, else only new
+   * passages get vectors).
+   */
   maintain(): void {
     const state = new Map(this.db.prepare<[], { name: string; value: number }>('SELECT name, value FROM search_state').all().map((r) => [r.name, r.value]));
+    this.maintainVectors(state);
     const version = state.get('passages_version') ?? 0;
     if (state.get('keys_version') === version) return;
     const insert = this.db.prepare<[string, string]>('INSERT OR IGNORE INTO term_keys (key, term) VALUES (?, ?)');
@@ -156,6 +163,75 @@ export class PassageIndex {
       }
       this.db.prepare("UPDATE search_state SET value = ? WHERE name = 'keys_version'").run(version);
     })();
+  }
+
+  private maintainVectors(state: Map<string, number>): void {
+    const passages = state.get('passages') ?? 0;
+    const stems = state.get('stems') ?? 0;
+    const trainedAt = state.get('vectors_stems') ?? 0;
+    if (passages < MIN_PASSAGES_FOR_VECTORS) return;
+    const stale = trainedAt === 0 || stems > trainedAt * 1.25 || stems < trainedAt * 0.8;
+    if (stale) {
+      const docs = this.db.prepare<[], [string]>('SELECT stems FROM passages ORDER BY id').raw().all().map(([s]) => (s ? s.split(' ') : []));
+      const model = trainAssociations(docs);
+      const df = new Map<string, number>();
+      for (const doc of docs) for (const s of new Set(doc)) df.set(s, (df.get(s) ?? 0) + 1);
+      const insert = this.db.prepare<[string, number, Buffer]>('INSERT INTO term_vectors (term, idf, vector) VALUES (?, ?, ?)');
+      this.db.transaction(() => {
+        this.db.exec('DELETE FROM term_vectors');
+        model.vocabulary.forEach((term, i) => {
+          const vector = model.vectors.subarray(i * model.dims, (i + 1) * model.dims);
+          insert.run(term, idf(df.get(term) ?? 0, docs.length), Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength));
+        });
+        this.db.exec('UPDATE passages SET vector = NULL');
+        this.db.prepare("UPDATE search_state SET value = ? WHERE name = 'vectors_stems'").run(stems);
+      })();
+    }
+    const missing = this.db.prepare<[], [number, string]>('SELECT id, stems FROM passages WHERE vector IS NULL').raw().all();
+    if (missing.length === 0) return;
+    const vectors = this.loadTermVectors();
+    if (!vectors) return;
+    const update = this.db.prepare<[Buffer | null, number]>('UPDATE passages SET vector = ? WHERE id = ?');
+    this.db.transaction(() => {
+      for (const [id, stemText] of missing) {
+        const v = meanVector(stemText ? stemText.split(' ') : [], vectors, (s) => vectors.idf(s));
+        // An empty blob marks "no vector possible" so the passage is not retried on every maintain().
+        update.run(v ? quantize(v) : Buffer.alloc(0), id);
+      }
+    })();
+  }
+
+  private loadTermVectors(): (TermVectors & { idf(term: string): number }) | null {
+    const rows = this.db.prepare<[], [string, number, Buffer]>('SELECT term, idf, vector FROM term_vectors').raw().all();
+    if (rows.length === 0) return null;
+    const map = new Map<string, { idf: number; vector: Float32Array }>();
+    for (const [term, weight, blob] of rows) map.set(term, { idf: weight, vector: new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)) });
+    const dims = rows[0]![2].byteLength / 4;
+    return { dims, get: (t) => map.get(t)?.vector, idf: (t) => map.get(t)?.idf ?? 0 };
+  }
+
+  /** The unit vector of the query's words, from the stored word vectors; null when none of them has one. */
+  private queryVector(stems: string[]): Float32Array | null {
+    const rows = stems.length ? this.cached<string[], { term: string; idf: number; vector: Buffer }>(`SELECT term, idf, vector FROM term_vectors WHERE term IN (${stems.map(() => '?').join(',')})`).all(...stems) : [];
+    if (rows.length === 0) return null;
+    const map = new Map(rows.map((r) => [r.term, { idf: r.idf, vector: new Float32Array(r.vector.buffer.slice(r.vector.byteOffset, r.vector.byteOffset + r.vector.byteLength)) }]));
+    return meanVector(stems, { dims: rows[0]!.vector.byteLength / 4, get: (t) => map.get(t)?.vector }, (t) => map.get(t)?.idf ?? 0);
+  }
+
+  /** Adds the semantic score to the best passages and reorders them. */
+  private softMatch(ranked: { id: number; score: number }[], stems: string[]): { id: number; score: number }[] {
+    const query = this.queryVector([...new Set(stems)]);
+    if (!query) return ranked;
+    const head = ranked.slice(0, SEMANTIC_TOP);
+    const ids = head.map((h) => h.id);
+    const rows = this.cached<number[], { id: number; vector: Buffer | null }>(`SELECT id, vector FROM passages WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
+    const vectors = new Map(rows.map((r) => [r.id, r.vector]));
+    const scored = head.map((h) => {
+      const v = vectors.get(h.id);
+      return v && v.byteLength ? { id: h.id, score: h.score + SEMANTIC_WEIGHT * cosine(query, v) } : h;
+    });
+    scored.sort((a, b) => b.score - a.score || a.id - b.id);
+    return [...scored, ...ranked.slice(SEMANTIC_TOP)];
   }
 
   /** Indexed words spelled like `stem` (speech-to-text mishearings, typos), with how alike they are. */
@@ -250,7 +326,7 @@ export class PassageIndex {
         row,
       });
     }
-    const ranked = rank([...candidates.values()], rankQuery, this.neighbourLookup([...candidates.values()]));
+    const ranked = this.softMatch(rank([...candidates.values()], rankQuery, this.neighbourLookup([...candidates.values()])), typed.map(stem));
 
     const wanted = new Set([...typed, ...query.phrases.flat()].map(stem));
     const page = ranked.slice(offset, offset + limit);
