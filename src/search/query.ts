@@ -8,6 +8,8 @@ export interface ParsedQuery {
   prefixes: string[];
   /** Words after a `-`: results must not contain them. */
   excluded: string[];
+  /** Free words typed with a capital letter (lower-cased), a hint that they are names. */
+  capitalized: string[];
   filters: SearchFilters;
   /** Problems worth telling the user about (an unknown filter, a bad date); the query still runs. */
   warnings: string[];
@@ -49,7 +51,7 @@ function isoDate(value: string): string | null {
  * operators (NEAR, AND, OR, NOT, parentheses, ^, :) are read as plain words or ignored, never passed through.
  */
 export function parseQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], phrases: [], prefixes: [], excluded: [], filters: {}, warnings: [] };
+  const query: ParsedQuery = { terms: [], phrases: [], prefixes: [], excluded: [], capitalized: [], filters: {}, warnings: [] };
   let text = String(input ?? '');
   if (text.length > MAX_QUERY_CHARS) {
     text = text.slice(0, MAX_QUERY_CHARS);
@@ -87,6 +89,7 @@ export function parseQuery(input: string): ParsedQuery {
     }
     const parts = wordsOf(token);
     if (parts.length === 0) continue;
+    if (/^[\p{Lu}]/u.test(token.replace(/^[^\p{L}\p{N}]+/u, ''))) query.capitalized.push(parts[0]!);
     if (/[\p{L}\p{N}]\*$/u.test(token) && parts[parts.length - 1]!.length >= 2) {
       query.terms.push(...parts.slice(0, -1));
       query.prefixes.push(parts[parts.length - 1]!);
@@ -99,6 +102,7 @@ export function parseQuery(input: string): ParsedQuery {
   query.phrases = cap(query.phrases);
   query.prefixes = cap(query.prefixes);
   query.excluded = cap(query.excluded);
+  query.capitalized = cap(query.capitalized);
   return query;
 }
 

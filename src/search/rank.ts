@@ -25,10 +25,15 @@ export interface RankQuery {
   phrases: string[][];
   /** Prefixes typed with `*`: any stem starting with one counts as a match. */
   prefixes: string[];
+  /**
+   * Capitalized words whose stem is common ("Believer", a song, stems to "believ"): found as typed, they count like
+   * a rare word, since a capital in a query usually means a title or a name.
+   */
+  exactWords: { word: string; idf: number }[];
   /** Episode id → how strongly the query names the episode's guest. */
   prior: ReadonlyMap<string, number>;
-  /** Stems that named a guest: not scored inside the episodes they picked. */
-  nameStems: ReadonlySet<string>;
+  /** Episode id → the stems that named its guest: not scored again inside that episode. */
+  nameStems: ReadonlyMap<string, ReadonlySet<string>>;
   /** Average passage length in content stems. */
   avgLength: number;
 }
@@ -56,13 +61,15 @@ export const WEIGHTS = {
   neighbour: 0.2,
   /** Weight of a prefix match, relative to the query's mean idf. */
   prefix: 0.8,
+  /** Weight of a capitalized word found as typed (times the idf it is given). */
+  exact: 1,
 };
 
 /** BM25 of one passage for the query words (without the episode prior). */
 export function lexicalScore(c: Pick<RankCandidate, 'episodeId' | 'stems'>, q: RankQuery): number {
   const tf = new Map<string, number>();
   const wanted = new Map(q.terms.map((t) => [t.stem, t]));
-  const pickedEpisode = q.prior.has(c.episodeId);
+  const names = q.nameStems.get(c.episodeId);
   let prefixHits = 0;
   for (const s of c.stems) {
     if (wanted.has(s)) tf.set(s, (tf.get(s) ?? 0) + 1);
@@ -72,7 +79,7 @@ export function lexicalScore(c: Pick<RankCandidate, 'episodeId' | 'stems'>, q: R
   const norm = k1 * (1 - b + (b * c.stems.length) / Math.max(q.avgLength, 1));
   let score = 0;
   for (const [s, n] of tf) {
-    if (pickedEpisode && q.nameStems.has(s)) continue;
+    if (names?.has(s)) continue;
     const term = wanted.get(s)!;
     score += term.weight * term.idf * ((n * (k1 + 1)) / (n + norm));
   }
@@ -86,10 +93,13 @@ export function lexicalScore(c: Pick<RankCandidate, 'episodeId' | 'stems'>, q: R
 /** Full score of one passage: lexical + context + phrases + episode prior (neighbours are added by `rank`). */
 export function passageScore(c: RankCandidate, q: RankQuery): number {
   let score = lexicalScore(c, q);
-  const pickedEpisode = q.prior.has(c.episodeId);
+  const names = q.nameStems.get(c.episodeId);
   const context = new Set(c.contextStems);
   for (const t of q.terms) {
-    if (context.has(t.stem) && !(pickedEpisode && q.nameStems.has(t.stem))) score += WEIGHTS.context * t.weight * t.idf;
+    if (context.has(t.stem) && !names?.has(t.stem)) score += WEIGHTS.context * t.weight * t.idf;
+  }
+  for (const { word, idf } of q.exactWords) {
+    if (new RegExp(`\\b${word}\\b`).test(c.lowerText)) score += WEIGHTS.exact * idf;
   }
   for (const phrase of q.phrases) {
     if (phrase.length > 1 && c.lowerText.includes(phrase.join(' '))) {

@@ -12,8 +12,9 @@ function query(words: string[], extra: Partial<RankQuery> = {}): RankQuery {
     terms: contentStems(words.join(' ')).map((s) => ({ stem: s, idf: 3, weight: 1 })),
     phrases: [],
     prefixes: [],
+    exactWords: [],
     prior: new Map(),
-    nameStems: new Set(),
+    nameStems: new Map(),
     avgLength: 10,
     ...extra,
   };
@@ -28,7 +29,7 @@ describe('ranking', () => {
   });
 
   it('lets a guest name pick the episode, and not count again inside it (the intro must not win)', () => {
-    const q = query(['hawkins', 'cortex', 'napkin'], { prior: new Map([['hawkins-ep', 1]]), nameStems: new Set(['hawkin']) });
+    const q = query(['hawkins', 'cortex', 'napkin'], { prior: new Map([['hawkins-ep', 1]]), nameStems: new Map([['hawkins-ep', new Set(['hawkin'])]]) });
     const intro = candidate(1, 'hawkins-ep', 'The following is a conversation with Jeff Hawkins about the cortex.');
     const answer = candidate(2, 'hawkins-ep', 'The cortex is a thin sheet, about as thick as a napkin.');
     const elsewhere = candidate(3, 'other-ep', 'The cortex is a thin sheet, about as thick as a napkin.');

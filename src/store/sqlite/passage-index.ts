@@ -46,6 +46,9 @@ const CANDIDATES = 500;
 const CANDIDATE_MAX_DF = 0.05;
 /** A name shared by more episodes than this says little about which one is meant. */
 const MAX_GUEST_EPISODES = 5;
+/** A lower-case query word found in more than this share of passages is an ordinary word, not a guest's name. */
+const COMMON_NAME_SHARE = 0.005;
+
 /**
  * Spelling variants rarer than this (in passages) are searched with the word typed: mishearings and typos are
  * rare, while two common words a letter apart ("trick", "track") are different words.
@@ -295,27 +298,42 @@ export class PassageIndex {
     const rows = this.candidates(match, query, filters, options);
 
     const prior = new Map<string, number>();
-    const nameStems = new Set<string>();
+    const nameStems = new Map<string, Set<string>>();
+    const capitalized = new Set(query.capitalized);
     for (const w of new Set(typed)) {
-      for (const { name, similarity } of this.guestNamesLike(w, stats, dfOf.get(stem(w)) ?? 0)) {
+      // A guest's name that is also an ordinary word ("Hall", "Grimes", "Malice") names the guest only when typed
+      // with a capital or when the word is rare in the library anyway; "concert hall" must not pick Ryan Hall.
+      const df = dfOf.get(stem(w)) ?? 0;
+      if (!capitalized.has(w) && df >= COMMON_NAME_SHARE * stats.passages) continue;
+      for (const { name, similarity } of this.guestNamesLike(w, stats, df)) {
         const episodes = stats.guestEpisodes.get(name)!;
-        nameStems.add(stem(w));
-        nameStems.add(stem(name));
         const evidence = similarity * Math.log(Math.max(stats.episodes, 2) / episodes.length);
-        for (const id of episodes) prior.set(id, Math.max(prior.get(id) ?? 0, 0) + evidence);
+        for (const id of episodes) {
+          prior.set(id, (prior.get(id) ?? 0) + evidence);
+          const names = nameStems.get(id) ?? new Set<string>();
+          names.add(stem(w)).add(stem(name));
+          nameStems.set(id, names);
+        }
       }
     }
+    // Capitalized words after the first whose stem is common: matched as typed, weighted like a rare word.
+    const firstWord = query.terms[0];
+    const exactWords = [...new Set(query.capitalized)]
+      .filter((w) => w !== firstWord && !isStopword(w) && w.length >= 4 && /^[a-z]+$/.test(w) && !stats.guestEpisodes.has(w))
+      .filter((w) => (dfOf.get(stem(w)) ?? 0) >= COMMON_NAME_SHARE * stats.passages)
+      .map((word) => ({ word, idf: idf(COMMON_NAME_SHARE * stats.passages, stats.passages) }));
     const rankQuery: RankQuery = {
       terms: [...terms.values()],
       phrases: query.phrases,
       prefixes: query.prefixes.map((p) => p),
+      exactWords,
       prior,
       nameStems,
       avgLength: stats.avgLength,
     };
     const candidates = new Map<number, RankCandidate & { row: CandidateRow }>();
     const contextStems = new Map<string, string[]>();
-    const texts = query.phrases.length > 0 ? this.textsOf(rows.map((r) => r.id)) : new Map<number, string>();
+    const texts = query.phrases.length > 0 || exactWords.length > 0 ? this.textsOf(rows.map((r) => r.id)) : new Map<number, string>();
     for (const row of rows) {
       candidates.set(row.id, {
         id: row.id,
