@@ -1,7 +1,9 @@
 // Speaker attribution measured on seed 000 (a transcript page whose turns name Lex Fridman and Elon Musk) with the
-// names hidden: once with the source's turns kept (names hidden only), once merged into raw speech-to-text
-// paragraphs (turn boundaries lost too). Score: share of words given to the right speaker; words left unknown count
-// as wrong (coverage says how many were labelled at all). Then seed 003 (real raw speech-to-text) for a look.
+// names hidden: once with the source's turns kept (names hidden only; the turn model reads them), once merged into
+// raw speech-to-text paragraphs (turn boundaries lost too; the prose model reads them), and the first variant again
+// cut into four 45-minute episodes, to show how much one stretch of an episode swings the figure. Score: share of
+// words given to the right speaker; words left unknown count as wrong (coverage says how many were labelled at
+// all). Then seed 003 (real raw speech-to-text) for a look.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSource } from '../../src/ingest/read-source.js';
@@ -49,6 +51,21 @@ function score(predicted: readonly Turn[], truth: readonly string[]): Score {
   return { accuracy: right / at, coverage: labelled / at, precision: labelled ? right / labelled : 0, words: at };
 }
 
+/** Accuracy on each quarter of the turns, each run as an episode of its own. */
+function quarters(episode: Episode, truth: readonly string[]): number[] {
+  const turns = episode.transcripts[0]!.turns;
+  const out: number[] = [];
+  let word = 0;
+  for (let q = 0; q < 4; q++) {
+    const part = turns.slice(Math.floor((q * turns.length) / 4), Math.floor(((q + 1) * turns.length) / 4));
+    const words = part.reduce((sum, t) => sum + splitWords(t.text).length, 0);
+    const piece: Episode = { ...episode, transcripts: [{ source: episode.transcripts[0]!.source, turns: part }], turns: part };
+    out.push(score(run(piece).episode.transcripts[0]!.turns, truth.slice(word, word + words)).accuracy);
+    word += words;
+  }
+  return out;
+}
+
 function run(episode: Episode): { episode: Episode; ms: number; skipped: string | null } {
   const started = performance.now();
   const skipped = speakersStep.skip(episode);
@@ -78,6 +95,7 @@ export async function evaluate(): Promise<string[]> {
   hidden.turns = hidden.transcripts[0]!.turns;
   const a = run(hidden);
   out.push(line('seed 000, turns kept, names hidden', score(a.episode.transcripts[0]!.turns, truth), a.ms));
+  out.push(`   seed 000 in four parts, turns kept     accuracy ${quarters(hidden, truth).map((q) => q.toFixed(3)).join(' ')}`);
 
   // Variant 2: the words as raw speech-to-text (one block, cut into paragraphs by the raw-stt reader).
   const text = turns.map((t) => t.text).join(' ');

@@ -16,9 +16,7 @@ export interface Unit {
   complete: boolean;
   /** Breaks off with a dash or an ellipsis: the speaker was cut off. */
   interrupted: boolean;
-  /** The first three words, lower-cased: how a turn starts ("yeah", "so", "i mean"). */
-  lead: string[];
-  /** Lower-cased words as ids into the episode's vocabulary. */
+  /** Lower-cased words as ids into the episode's vocabulary (a view into one buffer per transcript). */
   tokens: Int32Array;
 }
 
@@ -27,25 +25,57 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'jr'
 const CLOSING = new Set(['"', "'", '”', '’', ')', ']', '」', '』']);
 const OPENING = new Set(['"', "'", '“', '‘', '(', '[', '「', '『']);
 
-/** Word ids by the FNV-1a hash of the lower-cased word (32 bits: a collision in one episode's vocabulary is rare and harmless). */
+/**
+ * Word ids by the FNV-1a hash of the lower-cased word (32 bits: a collision in one episode's vocabulary is rare and
+ * harmless), in an open-addressing table: a lookup per word of every episode, where a Map cost a third of the scan.
+ */
 export class Vocabulary {
-  private readonly ids = new Map<number, number>();
+  private keys = new Int32Array(1024);
+  private values = new Int32Array(1024).fill(-1);
+  private count = 0;
   get size(): number {
-    return this.ids.size;
+    return this.count;
   }
   idOfHash(hash: number): number {
-    let id = this.ids.get(hash);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(hash, id);
+    const mask = this.keys.length - 1;
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const id = this.values[slot]!;
+      if (id < 0) break;
+      if (this.keys[slot] === hash) return id;
+      slot = (slot + 1) & mask;
     }
+    const id = this.count++;
+    this.keys[slot] = hash;
+    this.values[slot] = id;
+    if (this.count * 2 > this.keys.length) this.grow();
     return id;
   }
-  /** The id of a word already seen (given lower-cased), or undefined. */
+  /** The id of a word already seen (given lower-cased, straight apostrophes), or undefined. */
   get(word: string): number | undefined {
     let hash = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
-    return this.ids.get(hash);
+    const mask = this.keys.length - 1;
+    let slot = (Math.imul(hash, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const id = this.values[slot]!;
+      if (id < 0) return undefined;
+      if (this.keys[slot] === hash) return id;
+      slot = (slot + 1) & mask;
+    }
+  }
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2).fill(-1);
+    const mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (values[i]! < 0) continue;
+      let slot = (Math.imul(keys[i]!, 0x9e3779b1) >>> 0) & mask;
+      while (this.values[slot]! >= 0) slot = (slot + 1) & mask;
+      this.keys[slot] = keys[i]!;
+      this.values[slot] = values[i]!;
+    }
   }
 }
 
@@ -83,24 +113,31 @@ function isSpace(c: number): boolean {
 
 /** The units of a transcript's turns, in order. */
 export function unitsOf(turns: readonly Turn[], vocabulary: Vocabulary): Unit[] {
+  let chars = 0;
+  for (const turn of turns) chars += turn.text.length;
+  // Words are separated by at least one other character, so a text of c characters holds at most (c + 1) / 2.
+  const tokens: TokenBuffer = { ids: new Int32Array(Math.ceil((chars + turns.length) / 2) + 1), length: 0, unitStart: 0 };
   const units: Unit[] = [];
-  const tokens: number[] = [];
   for (let index = 0; index < turns.length; index++) scanTurn(turns[index]!.text, index, vocabulary, units, tokens);
   return units;
 }
 
-function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Unit[], tokens: number[]): void {
+interface TokenBuffer {
+  ids: Int32Array;
+  length: number;
+  /** Where the current unit's tokens start. */
+  unitStart: number;
+}
+
+function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Unit[], tokens: TokenBuffer): void {
   const n = text.length;
   let from = 0;
-  let leadStarts: number[] = [];
-  let leadEnds: number[] = [];
-  tokens.length = 0;
+  tokens.unitStart = tokens.length;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       // A word: letters and digits, with inner apostrophes ("don't", "you’re").
-      const start = i;
       let hash = FNV_OFFSET;
       while (i < n) {
         const d = text.charCodeAt(i);
@@ -112,11 +149,7 @@ function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Uni
           i++;
         } else break;
       }
-      tokens.push(vocabulary.idOfHash(hash));
-      if (leadStarts.length < 3) {
-        leadStarts.push(start);
-        leadEnds.push(i);
-      }
+      tokens.ids[tokens.length++] = vocabulary.idOfHash(hash);
       continue;
     }
     if (isSentenceEnd(text, i)) {
@@ -124,10 +157,7 @@ function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Uni
       while (end < n && (isTerminal(text.charCodeAt(end)) || CLOSING.has(text[end]!))) end++;
       if (end >= n || isSpace(text.charCodeAt(end)) || isCjkStop(c)) {
         if (startsSentence(text, end) && !(c === 46 && end === i + 1 && isAbbreviation(text, i))) {
-          pushUnit(text, turn, from, end, tokens, leadStarts, leadEnds, units);
-          tokens.length = 0;
-          leadStarts = [];
-          leadEnds = [];
+          pushUnit(text, turn, from, end, tokens, units);
           from = end;
         }
       }
@@ -136,7 +166,7 @@ function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Uni
     }
     i++;
   }
-  pushUnit(text, turn, from, n, tokens, leadStarts, leadEnds, units);
+  pushUnit(text, turn, from, n, tokens, units);
 }
 
 function isTerminal(c: number): boolean {
@@ -171,43 +201,24 @@ function isAbbreviation(text: string, dot: number): boolean {
   return word.length === 1 ? isWordChar(word.charCodeAt(0)) && !/\d/.test(word) : ABBREVIATIONS.has(word);
 }
 
-/** A word lower-cased with straight apostrophes; most words already are, and are returned as they are. */
-function normalWord(word: string): string {
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase().replace(/’/g, "'");
-  }
-  return word;
-}
-
-function pushUnit(
-  text: string,
-  turn: number,
-  from: number,
-  to: number,
-  tokens: number[],
-  leadStarts: number[],
-  leadEnds: number[],
-  units: Unit[],
-): void {
-  if (tokens.length === 0) return;
+function pushUnit(text: string, turn: number, from: number, to: number, tokens: TokenBuffer, units: Unit[]): void {
+  const words = tokens.length - tokens.unitStart;
+  if (words === 0) return;
   let end = to;
   while (end > from && isSpace(text.charCodeAt(end - 1))) end--;
   while (end > from && CLOSING.has(text[end - 1]!)) end--;
   const last = end > from ? text[end - 1]! : '';
   const before = end - 1 > from ? text.charCodeAt(end - 2) : 0;
   const dash = last === '-' || last === '—' || last === '–';
-  const lead: string[] = [];
-  for (let k = 0; k < leadStarts.length; k++) lead.push(normalWord(text.slice(leadStarts[k], leadEnds[k])));
   units.push({
     turn,
     from,
     to,
-    words: tokens.length,
+    words,
     question: last === '?' || last === '？',
     complete: '.?!…。！？'.includes(last) || dash,
     interrupted: last === '…' || (dash && isWordChar(before)) || (last === '.' && before === 46),
-    lead,
-    tokens: Int32Array.from(tokens),
+    tokens: tokens.ids.subarray(tokens.unitStart, tokens.length),
   });
+  tokens.unitStart = tokens.length;
 }

@@ -19,7 +19,7 @@ const INTRO_CHARS = 20_000;
 
 export const speakersStep: EnrichStep = {
   id: 'speakers',
-  version: 1,
+  version: 2,
   skip(episode) {
     const todo = unlabelled(episode);
     if (episode.transcripts.length === 0) return 'no transcript';
@@ -44,13 +44,13 @@ export const speakersStep: EnrichStep = {
         patch.transcripts!.push({ source: transcript.source, replace });
       } else {
         const turns: TurnPatch[] = [];
-        transcript.turns.forEach((turn, index) => {
+        for (let index = 0; index < transcript.turns.length; index++) {
           const speaker = label(meanPosterior(result.byTurn[index] ?? [], result.posterior, result.units));
           if (speaker) {
             turns.push({ index, speaker, attributed: true });
             used.add(speaker);
           }
-        });
+        }
         patch.transcripts!.push({ source: transcript.source, turns });
       }
       patch.speakers = mergeSpeakers(patch.speakers ?? episode.speakers, labels, used);

@@ -6,6 +6,11 @@ import type { Episode, Turn } from '../../src/model/episode.js';
 import { speakersStep } from '../../src/enrich/speakers.js';
 import { speakerNames } from '../../src/enrich/speakers-names.js';
 import { applyPatch } from '../../src/enrich/apply.js';
+import { Chain } from '../../src/enrich/speakers-chain.js';
+import { unitsOf, Vocabulary } from '../../src/enrich/speakers-units.js';
+import { WordModel } from '../../src/enrich/speakers-words.js';
+import { hostPosteriors } from '../../src/enrich/speakers-model.js';
+import { modelInput } from '../../src/enrich/speakers-cues.js';
 
 function episode(turns: Turn[], meta: Partial<Episode> = {}): Episode {
   return {
@@ -148,6 +153,12 @@ test('odd input never throws: one turn, no text, 10 hours, a 200 KB sentence, an
     ['another script', one('这是一次对话。你觉得怎么样？我觉得很好。')],
     ['timed one cue', one('So what do you think?', 'exact')],
     ['ten hours', long],
+    [
+      'speaker turns all alike',
+      Array.from({ length: 60 }, (_, i): Turn => ({
+        speaker: null, start: i, end: i + 1, timing: 'exact', text: i % 2 ? 'Yeah.' : 'We did it again. '.repeat(12),
+      })),
+    ],
   ];
   for (const [name, turns] of cases) {
     const ep = episode(turns, { show: 'Green Thumb Show', guests: ['Jane Doe'] });
@@ -157,4 +168,116 @@ test('odd input never throws: one turn, no text, 10 hours, a 200 KB sentence, an
     }, name);
     if (name === 'ten hours') assert.ok(performance.now() - started < 3000, `ten hours took ${performance.now() - started} ms`);
   }
+});
+
+/**
+ * An interview as a transcript page gives it, with the names taken off: one turn per speaker turn, timed. The host
+ * asks in short turns, the guest answers at length and opens with a reply; one long answer is cut in two by the page.
+ */
+function speakerTurns(): { turns: Turn[]; truth: ('host' | 'guest')[] } {
+  const script: ['host' | 'guest', string][] = [
+    ['host', "Welcome to the Green Thumb Show. I'm Sam Rivers, and my guest today is Jane Doe, who has grown food on rooftops for twenty years."],
+    ['guest', 'Thank you so much for having me. It is a pleasure to be here.'],
+  ];
+  HOST_TOPICS.forEach((topic, i) => {
+    script.push(['host', `So what do you think most people get wrong about ${topic}?`]);
+    script.push([
+      'guest',
+      `Yeah, I think we learned that the hard way. When we started our first garden, we basically ignored ${topic} because we thought the plants would sort it out. ` +
+        'They did not. We lost most of the beds in the first year, and that was because we never actually measured anything. ' +
+        'Now we keep a notebook and we check every week. It sounds boring, but it is the only thing that works for us.',
+    ]);
+    const resumed = [
+      'And our neighbours laughed at the notebook at first. Now they ask to borrow it, which I think says a lot.',
+      'I mean, we tried every trick in the books first, and none of them worked until we started writing things down.',
+      'Because the plants tell you what they need, if you actually look at them every single day for a season or two.',
+    ][Math.floor(i / 3)];
+    if (i % 3 === 1 && resumed) {
+      script.push(['host', 'Right.']);
+      script.push(['guest', resumed]);
+    }
+    if (i === 4) {
+      // One answer so long that the page cut it into a second paragraph.
+      script.push([
+        'guest',
+        'The other lesson was patience, since a garden moves slower than we would like, and the soil needs years to recover from what we did to it. ' +
+          'We planted cover crops, we stopped digging, we let the worms do the work, and we waited for three seasons before we saw anything change at all.',
+      ]);
+    }
+  });
+  script.push(['host', 'Jane, thank you for talking with me.']);
+  const turns: Turn[] = [];
+  let at = 0;
+  for (const [, text] of script) {
+    const seconds = text.split(/\s+/).length / 2.9;
+    turns.push({ speaker: null, start: at, end: at + seconds, timing: 'exact', text });
+    at += seconds + 0.5;
+  }
+  return { turns, truth: script.map(([who]) => who) };
+}
+
+test('speaker turns with the names lost are labelled turn by turn, alternating as the conversation does', () => {
+  const { turns, truth } = speakerTurns();
+  const ep = episode(turns, { show: 'Green Thumb Show', guests: ['Jane Doe'], sources: [{ path: 'a.txt', format: 'transcript-page' }] });
+  const labelled = run(ep).transcripts[0]!.turns;
+  assert.equal(labelled.length, turns.length, 'speaker turns are not re-cut');
+  const expected = truth.map((who) => (who === 'host' ? 'Sam Rivers' : 'Jane Doe'));
+  const right = labelled.filter((t, i) => t.speaker === expected[i]).length;
+  assert.ok(right >= labelled.length - 1, `${right} of ${labelled.length} turns right: ${labelled.map((t) => t.speaker?.[0] ?? '?').join('')} for ${expected.map((s) => s[0]).join('')}`);
+  const cut = labelled.findIndex((t) => t.text.startsWith('The other lesson was patience'));
+  assert.equal(labelled[cut]!.speaker, 'Jane Doe', 'the second half of a long answer stays with the guest');
+  assert.equal(labelled[cut - 1]!.speaker, 'Jane Doe');
+});
+
+test('paragraphs cut by length are read as prose and re-cut, speaker turns are not', () => {
+  const names = { host: 'Sam Rivers', guests: ['Jane Doe'] };
+  const sameWithinTurns = (turns: Turn[]): boolean => {
+    const vocabulary = new Vocabulary();
+    const units = unitsOf(turns, vocabulary);
+    const posterior = hostPosteriors(modelInput(turns, units, names, vocabulary));
+    return units.every((u, i) => i === 0 || units[i - 1]!.turn !== u.turn || posterior[i] === posterior[i - 1]);
+  };
+  assert.equal(sameWithinTurns(speakerTurns().turns), true, 'one label per speaker turn');
+  assert.equal(sameWithinTurns(paragraphs(interview())), false, 'paragraphs of ~90 words have no short turns: prose');
+});
+
+test('the word model learns habits from the other items and never lets an item vote for itself', () => {
+  const texts = [
+    'You know, I mean, it is sort of beautiful.',
+    'We basically built it because we had to.',
+    'You know, I mean, that is sort of fascinating.',
+    'We basically shipped it because customers asked.',
+    'Only here: zebra xylophone quartz.',
+  ];
+  const turns: Turn[] = texts.map((text, i) => ({ speaker: null, start: i, end: i + 1, timing: 'exact', text }));
+  const vocabulary = new Vocabulary();
+  const units = unitsOf(turns, vocabulary);
+  const model = new WordModel(units, Int32Array.from([0, 1, 2, 3, 4, 5]), vocabulary.size, { vocabulary: 300, smoothing: 1 });
+  const out = new Float64Array(5);
+  model.evidence(Float64Array.from([1, 0, 1, 0, 0.5]), out);
+  assert.ok(out[2]! > 1, 'the host\'s habits in another item speak for the host');
+  assert.ok(out[3]! < -1, 'the guest\'s habits speak for the guest');
+  assert.equal(out[4], 0, 'words said nowhere else say nothing');
+});
+
+test('the vocabulary gives each word one id, however many words an episode has', () => {
+  const vocabulary = new Vocabulary();
+  const text = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
+  const units = unitsOf([{ speaker: null, start: 0, end: 1, timing: 'exact', text: `${text} W0 w4999.` }], vocabulary);
+  assert.equal(vocabulary.size, 5000);
+  const ids = units[0]!.tokens;
+  assert.equal(ids[5000], ids[0], 'case does not matter');
+  assert.equal(ids[5001], ids[4999]);
+  assert.equal(vocabulary.get('w1234'), ids[1234]);
+  assert.equal(vocabulary.get('absent'), undefined);
+});
+
+test('the chain carries strong evidence along alternating turns', () => {
+  const chain = new Chain(5);
+  const posterior = new Float64Array(5);
+  const changes = new Float64Array(5);
+  const alternate = new Float64Array(5).fill(0.9);
+  chain.run({ emission: Float64Array.from([6, 0, 0, 0, 0]), toGuest: alternate, toHost: alternate }, posterior, changes);
+  assert.deepEqual([...posterior].map((p) => (p > 0.5 ? 'H' : 'G')).join(''), 'HGHGH');
+  assert.ok(changes.slice(1).every((c) => c > 0.85));
 });
