@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
 import { enrichLibrary, enrichLibraryWithLlm, stepVersions } from '../../src/ingest/enrich.js';
 import { interview } from '../fixtures/enrich/moments/episode.js';
+import { parseQuery } from '../../src/search/query.js';
 
 let dir: string;
 let library: SqliteLibrary;
@@ -52,6 +53,13 @@ describe('enriching the library', () => {
     assert.ok(episode.chapters.length > 0 && episode.chapters.every((c) => c.origin === 'derived'), 'derived chapters');
     assert.ok(episode.turns.some((t) => t.attributed), 'attributed speakers');
     assert.deepEqual(episode.enrichment.map((s) => s.step), Object.keys(stepVersions()));
+  });
+
+  it('updates search results with what enrichment found, without re-indexing (speakers, chapters)', () => {
+    const hits = library.search(parseQuery('currents ocean'), { limit: 5 }).hits;
+    assert.ok(hits.length > 0);
+    assert.ok(hits.every((h) => h.chapter !== null), 'derived chapters reach the passages');
+    assert.ok(hits.some((h) => h.speaker !== null), 'attributed speakers reach the passages');
   });
 
   it('does nothing the second time, and again when the episode changes', () => {

@@ -118,6 +118,41 @@ export class PassageIndex {
 
   private writes = 0;
 
+  /**
+   * After enrichment: when the best transcript kept its times, the passages stay and only what enrichment says
+   * about them changes (speakers, chapter, ad flag), without touching the full-text index; otherwise re-index.
+   */
+  refresh(before: Episode, after: Episode): void {
+    const sameTimes =
+      before.turns.length === after.turns.length &&
+      before.turns.every((t, i) => t.start === after.turns[i]!.start && t.end === after.turns[i]!.end);
+    if (!sameTimes) {
+      this.replace(after);
+      return;
+    }
+    const stored = this.cached<[string], { id: number; start: number; end: number }>('SELECT id, start, end FROM passages WHERE episode_id = ? ORDER BY seq').all(after.id);
+    const update = this.cached<[string | null, string, string | null, number, number], unknown>('UPDATE passages SET speaker = ?, speakers = ?, chapter = ?, ad = ? WHERE id = ?');
+    const chapters = [...after.chapters].sort((a, b) => a.start - b.start);
+    let t = 0;
+    for (const p of stored) {
+      while (t < after.turns.length && after.turns[t]!.start < p.start - 0.001) t++;
+      const spoken = new Map<string, number>();
+      const speakers: string[] = [];
+      for (let i = t; i < after.turns.length && after.turns[i]!.start < p.end - 0.001; i++) {
+        const turn = after.turns[i]!;
+        if (turn.speaker === null) continue;
+        if (!speakers.includes(turn.speaker)) speakers.push(turn.speaker);
+        spoken.set(turn.speaker, (spoken.get(turn.speaker) ?? 0) + turn.text.length);
+      }
+      let speaker: string | null = null;
+      for (const [name, chars] of spoken) if (speaker === null || chars > spoken.get(speaker)!) speaker = name;
+      let chapter: string | null = null;
+      for (const c of chapters) if (c.start <= p.start + 1) chapter = c.title;
+      const ad = after.ads.some((a) => overlap(a, p) >= (p.end - p.start) / 2);
+      update.run(speaker, JSON.stringify(speakers), chapter, ad ? 1 : 0, p.id);
+    }
+  }
+
   /** Re-indexes one episode: its passages are replaced, nothing else is touched (incremental). */
   replace(episode: Episode): void {
     this.writes++;

@@ -439,8 +439,8 @@ export class SqliteLibrary implements Library {
         }),
       );
       this.stmt.deleteEntityMentions.run(id);
-      const enriched = this.getEpisode(id);
-      if (enriched) this.passages.replace(enriched);
+      const merged = this.getMergedEpisode(id);
+      if (merged) this.passages.refresh(merged, applyOutcomes(merged, outcomes));
       const mentions = [...outcomes].reverse().find((o) => o.patch?.mentions)?.patch?.mentions ?? [];
       for (const m of mentions) {
         if (!m.name || !m.times?.length) continue;
