@@ -250,7 +250,7 @@ describe('a killed add', () => {
       const sources = check.prepare('SELECT id, turn_count FROM sources').all() as { id: number; turn_count: number }[];
       assert.ok(sources.length >= 20 && sources.length < 400, `${sources.length} sources`);
       for (const s of sources) {
-        const n = (check.prepare('SELECT json_array_length(turns) AS n FROM transcripts WHERE source_id = ?').get(s.id) as { n: number }).n;
+        const n = (check.prepare("SELECT json_array_length(turns, '$.text') AS n FROM transcripts WHERE source_id = ?").get(s.id) as { n: number }).n;
         assert.equal(n, 300);
         assert.equal(s.turn_count, 300);
       }

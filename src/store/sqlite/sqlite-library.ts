@@ -15,6 +15,7 @@ import type { EnrichmentPatch } from '../../enrich/step.js';
 import type { AddOutcome, EntityMention, EpisodeSummary, Library, Resolution, SourceInput, StoredSource } from '../library.js';
 import { createHash } from 'node:crypto';
 import { migrations } from './migrations.js';
+import { decodeTurns, encodeTurns } from './transcript-codec.js';
 import { PassageIndex } from './passage-index.js';
 import { UserHighlights } from './user-highlights.js';
 import type { ParsedQuery } from '../../search/query.js';
@@ -215,7 +216,7 @@ export class SqliteLibrary implements Library {
         }).lastInsertRowid,
       );
       const turns = input.fragment.transcript?.turns ?? [];
-      if (turns.length > 0) this.stmt.insertTranscript.run(sourceId, JSON.stringify(turns));
+      if (turns.length > 0) this.stmt.insertTranscript.run(sourceId, encodeTurns(turns));
       for (const key of keys) this.stmt.insertKey.run(key, sourceId);
       const weak = isWeak(keys) ? 1 : 0;
       for (const h of fingerprint) this.stmt.insertFingerprint.run(h, sourceId, weak);
@@ -295,7 +296,7 @@ export class SqliteLibrary implements Library {
   private loadFragment(row: SourceRow): EpisodeFragment {
     const extras = JSON.parse(row.extras) as Extras;
     const stored = this.stmt.transcriptOf.get(row.id);
-    const turns = stored ? (JSON.parse(stored.turns) as Turn[]) : [];
+    const turns = stored ? decodeTurns(stored.turns) : [];
     return { meta: JSON.parse(row.meta) as EpisodeMeta, ...extras, ...(turns.length > 0 ? { transcript: { turns } } : {}) };
   }
 

@@ -1,0 +1,60 @@
+// How a transcript is stored: column arrays instead of one object per turn, so 800 thousand turns do not repeat
+// their field names (a quarter of the bytes) and encode and decode faster.
+import type { Timing, Turn } from '../../model/episode.js';
+
+interface Columns {
+  v: 1;
+  speaker: (string | null)[] | string | null;
+  start: number[];
+  end: number[];
+  timing: Timing[] | Timing;
+  text: string[];
+  /** Turn index → the rarely present fields. */
+  extra?: Record<number, Pick<Turn, 'translations' | 'markers' | 'attributed'>>;
+}
+
+/** A column whose values are all the same is stored once. */
+function collapse<T>(values: T[]): T[] | T {
+  return values.length > 0 && values.every((v) => v === values[0]) ? values[0]! : values;
+}
+
+export function encodeTurns(turns: readonly Turn[]): string {
+  const extra: NonNullable<Columns['extra']> = {};
+  turns.forEach((t, i) => {
+    if (t.translations?.length || t.markers?.length || t.attributed) {
+      extra[i] = {
+        ...(t.translations?.length ? { translations: t.translations } : {}),
+        ...(t.markers?.length ? { markers: t.markers } : {}),
+        ...(t.attributed ? { attributed: true } : {}),
+      };
+    }
+  });
+  const columns: Columns = {
+    v: 1,
+    speaker: collapse(turns.map((t) => t.speaker)),
+    start: turns.map((t) => t.start),
+    end: turns.map((t) => t.end),
+    timing: collapse(turns.map((t) => t.timing)),
+    text: turns.map((t) => t.text),
+    ...(Object.keys(extra).length ? { extra } : {}),
+  };
+  return JSON.stringify(columns);
+}
+
+export function decodeTurns(json: string): Turn[] {
+  const c = JSON.parse(json) as Columns;
+  const turns: Turn[] = new Array(c.text.length);
+  for (let i = 0; i < c.text.length; i++) {
+    const turn: Turn = {
+      speaker: Array.isArray(c.speaker) ? c.speaker[i]! : c.speaker,
+      start: c.start[i]!,
+      end: c.end[i]!,
+      timing: Array.isArray(c.timing) ? c.timing[i]! : c.timing,
+      text: c.text[i]!,
+    };
+    const more = c.extra?.[i];
+    if (more) Object.assign(turn, more);
+    turns[i] = turn;
+  }
+  return turns;
+}
