@@ -2,7 +2,7 @@
 // of names the episode spells right elsewhere (its title, guests, speakers, chapters, summary) as corrections.
 import { DEMONYMS, COUNTRIES } from './data/entities-places.js';
 import { classify, knownEntity, knownPersonByPart, type Kind } from './entities-kind.js';
-import type { Casing, Occurrence } from './entities-scan.js';
+import type { CasingTable, Occurrence } from './entities-scan.js';
 import { compactKey, nameKey, soundsAlike } from './entities-similar.js';
 
 /** A name the episode's metadata spells, to which a transcript's mishearings are corrected. */
@@ -35,7 +35,7 @@ export interface ResolveContext {
    * count still show how a name is spelled and misheard.
    */
   counts?: (o: Occurrence) => boolean;
-  casing: Map<string, Casing>;
+  casing: CasingTable;
 }
 
 const DEMONYM_KEYS = new Set(DEMONYMS.map(nameKey));
@@ -110,11 +110,18 @@ export function resolveEntities(occurrences: readonly Occurrence[], context: Res
   for (const r of context.references) referencePerson.set(nameKey(r.name), (referencePerson.get(nameKey(r.name)) ?? false) || r.person);
 
   const counted = new Set<Occurrence>();
+  // What a spelling is depends on the spelling only: worked out once per spelling (a name is said many times).
+  const bySurface = new Map<string, { noise: boolean; name: string; fixed: boolean; key: string }>();
   for (const o of occurrences) {
-    if (isNoise(o)) continue;
+    let seen = bySurface.get(o.surface);
+    if (!seen) {
+      const noise = isNoise(o);
+      const { name, fixed } = noise ? { name: '', fixed: false } : canonical(o.surface);
+      bySurface.set(o.surface, (seen = { noise, name, fixed, key: noise ? '' : nameKey(name) }));
+    }
+    if (seen.noise) continue;
     if (!isShowOrAddress(o, showKey) && (context.counts?.(o) ?? true)) counted.add(o);
-    const { name, fixed } = canonical(o.surface);
-    const key = nameKey(name);
+    const { name, fixed, key } = seen;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { name, fixed: fixed || referencePerson.has(key), person: referencePerson.get(key) ?? false, occurrences: [], surfaces: new Map() }));
     g.occurrences.push(o);
@@ -226,7 +233,7 @@ function correctMishearings(
   merge: (from: Group, into: Group) => void,
   groupFor: (name: string, person: boolean) => Group,
 ): Mishearing[] {
-  const references = context.references.filter((r) => nameKey(r.name));
+  const references = context.references.filter((r) => nameKey(r.name)).map((r) => ({ ...r, words: r.name.split(' ') }));
   const out = new Map<string, Mishearing>();
   for (const g of [...groups.values()]) {
     if (g.fixed) continue;
@@ -237,7 +244,7 @@ function correctMishearings(
       if (c && c.lower > c.capMid) continue;
     }
     for (const r of references) {
-      const rWords = r.name.split(' ');
+      const rWords = r.words;
       let heard: string[] = [];
       let meant: string[] = [];
       if (words.length === rWords.length && words.length > 1) {

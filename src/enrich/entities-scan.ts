@@ -1,6 +1,9 @@
 // Finding names in transcript text: runs of capitalised words, with the episode's own casing telling a name from a
 // word that is capitalised only because it starts a sentence. One regex pass over the text plus word counts, so it
 // costs about a millisecond per hour of speech; wink-nlp is asked only about the few words the counts cannot settle.
+// Tokens are read here rather than taken from the shared reading of src/enrich/analysis.ts: names need their case,
+// their possessive and their inner joiners ("Musk's", "GPT-3", "U.S."), and the text is the turns as written,
+// separated by a line at each change of speaker.
 import { english } from '../formats/text.js';
 import { ABBREVIATIONS, DIRECTION_WORDS, GENERIC_TERMS, HONORIFICS, NOISE_WORDS } from './data/entities-noise.js';
 
@@ -43,9 +46,14 @@ export interface Casing {
   capStart: number;
 }
 
+/** How the episode writes each word, by the word lower-cased without a possessive (in capitals when all capitals). */
+export interface CasingTable {
+  get(word: string): Casing | undefined;
+}
+
 export interface ScanResult {
   occurrences: Occurrence[];
-  casing: Map<string, Casing>;
+  casing: CasingTable;
 }
 
 export interface ScanOptions {
@@ -76,34 +84,158 @@ const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const LETTER = /\p{L}/u;
 
-interface Token {
-  value: string;
-  start: number;
-  end: number;
-  lower: string;
+/** Token shapes: how a token is capitalised ("Tesla" cap, "OpenAI" mixed, "NASA" caps). */
+const LOWER_CASE = 0;
+const CAP = 1;
+const MIXED = 2;
+const CAPS = 3;
+const NUMBER = 4;
+const OTHER = 5;
+type Shape = typeof LOWER_CASE | typeof CAP | typeof MIXED | typeof CAPS | typeof NUMBER | typeof OTHER;
+
+/** Token flags. */
+const SENTENCE_START = 1;
+/** Only spaces or tabs since the previous token: the two may belong to one name. */
+const PLAIN = 2;
+/** A period, "!", "?" or line break since the previous token: context words stop there. */
+const STOP = 4;
+/** The token has an upper-case letter (so its lower-case form differs). */
+const UPPER_CASE = 8;
+/** The token has a character outside ASCII. */
+const NON_ASCII = 16;
+
+/**
+ * The tokens of a text as parallel arrays: a transcript has tens of thousands, almost all lower-case words that never
+ * become part of a name, so no object and no string is made per token; a token's text is cut only when read.
+ */
+class Tokens {
+  length = 0;
+  start: Int32Array;
+  end: Int32Array;
   /** Where the text between the previous token and this one starts (the gap is read only when needed). */
-  gapStart: number;
-  sentenceStart: boolean;
-  /** Only spaces or tabs since the previous token: the two may belong to one name. */
-  plain: boolean;
-  /** A period, "!", "?" or line break since the previous token: context words stop there. */
-  stop: boolean;
-  shape: 'lower' | 'cap' | 'mixed' | 'caps' | 'number' | 'other';
+  gapStart: Int32Array;
+  /** A hash of the lower-cased token (see hashOf). */
+  hash: Int32Array;
+  flags: Uint8Array;
+  shape: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    capacity: number,
+  ) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.gapStart = new Int32Array(capacity);
+    this.hash = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.shape = new Uint8Array(capacity);
+  }
+
+  push(start: number, end: number, gapStart: number, hash: number, flags: number, shape: Shape): number {
+    if (this.length === this.start.length) this.grow();
+    const k = this.length++;
+    this.start[k] = start;
+    this.end[k] = end;
+    this.gapStart[k] = gapStart;
+    this.hash[k] = hash;
+    this.flags[k] = flags;
+    this.shape[k] = shape;
+    return k;
+  }
+
+  private grow(): void {
+    const size = Math.max(16, this.start.length * 2);
+    const copy = <T extends Int32Array | Uint8Array>(from: T, to: T): T => {
+      to.set(from);
+      return to;
+    };
+    this.start = copy(this.start, new Int32Array(size));
+    this.end = copy(this.end, new Int32Array(size));
+    this.gapStart = copy(this.gapStart, new Int32Array(size));
+    this.hash = copy(this.hash, new Int32Array(size));
+    this.flags = copy(this.flags, new Uint8Array(size));
+    this.shape = copy(this.shape, new Uint8Array(size));
+  }
+
+  value(k: number): string {
+    return this.text.slice(this.start[k]!, this.end[k]!);
+  }
+
+  lower(k: number): string {
+    const value = this.value(k);
+    return this.flags[k]! & UPPER_CASE ? value.toLowerCase() : value;
+  }
+
+  gap(k: number): string {
+    return this.text.slice(this.gapStart[k]!, this.start[k]!);
+  }
+
+  is(k: number, flag: number): boolean {
+    return k < this.length && (this.flags[k]! & flag) !== 0;
+  }
+
+  /** Whether token k is written exactly as `word`, without cutting it out. */
+  equalsCased(k: number, word: string): boolean {
+    if (k >= this.length) return false;
+    const from = this.start[k]!;
+    if (this.end[k]! - from !== word.length) return false;
+    for (let i = 0; i < word.length; i++) if (this.text.charCodeAt(from + i) !== word.charCodeAt(i)) return false;
+    return true;
+  }
 }
 
-const gapOf = (text: string, t: Token): string => text.slice(t.gapStart, t.start);
-
 /** The kind of capitalisation: "Tesla" and "Coca-Cola" cap, "OpenAI" and "iPhone" mixed, "NASA" and "GPT-3" caps. */
-function shapeOf(value: string, lower: string): Token['shape'] {
+function shapeOf(value: string, lower: string): Shape {
   const code = value.charCodeAt(0);
-  if (code >= 97 && code <= 122 && value === lower) return 'lower';
+  if (code >= 97 && code <= 122 && value === lower) return LOWER_CASE;
   const first = value[0]!;
-  if (!LETTER.test(first)) return /^\p{N}/u.test(first) ? 'number' : 'other';
-  if (!UPPER.test(value)) return 'lower';
-  if (!LOWER.test(value)) return value.replace(/[^\p{L}]/gu, '').length >= 2 ? 'caps' : 'cap';
-  if (!UPPER.test(first)) return 'mixed';
+  if (!LETTER.test(first)) return /^\p{N}/u.test(first) ? NUMBER : OTHER;
+  if (!UPPER.test(value)) return LOWER_CASE;
+  if (!LOWER.test(value)) return value.replace(/[^\p{L}]/gu, '').length >= 2 ? CAPS : CAP;
+  if (!UPPER.test(first)) return MIXED;
   const plain = value.split(/[-.&]/u).every((part) => /^(?:\p{Lu}[\p{Ll}\p{N}'’]*|\p{N}+)$/u.test(part));
-  return plain ? 'cap' : 'mixed';
+  return plain ? CAP : MIXED;
+}
+
+/** shapeOf for an ASCII token with a capital, by its characters (regexes per capitalised token were a third of the scan). */
+function asciiShape(text: string, from: number, to: number): Shape {
+  const first = text.charCodeAt(from);
+  if (first >= 48 && first <= 57) return NUMBER;
+  let lower = false;
+  let letters = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c >= 97 && c <= 122) {
+      letters++;
+      if (text.charCodeAt(i) >= 97) lower = true;
+    }
+  }
+  if (!lower) return letters >= 2 ? CAPS : CAP;
+  if (first < 65 || first > 90) return MIXED;
+  // Every part between "-", "." and "&" is a capital and lower-case letters, digits and apostrophes, or digits only.
+  for (let at = from; at <= to; ) {
+    let end = at;
+    while (end < to && !isPartBreak(text.charCodeAt(end))) end++;
+    if (end === at) return MIXED;
+    const head = text.charCodeAt(at);
+    if (head >= 65 && head <= 90) {
+      for (let i = at + 1; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39)) return MIXED;
+      }
+    } else {
+      for (let i = at; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57) return MIXED;
+      }
+    }
+    at = end + 1;
+  }
+  return CAP;
+}
+
+function isPartBreak(c: number): boolean {
+  return c === 45 || c === 46 || c === 38;
 }
 
 /** A single capital standing for a name ("C." in "Arthur C. Clarke"); not "I" or "A", which are words. */
@@ -132,13 +264,11 @@ function isJoiner(code: number): boolean {
  * Tokens of the text with casing counts, scanned by hand (no match objects: the scan runs over every word of the
  * library). Hyphenated names of two names the episode uses alone ("Israel-Hamas") are split.
  */
-function tokenize(text: string): { tokens: Token[]; casing: Map<string, Casing> } {
-  const raw: Token[] = [];
-  const hashes: number[] = [];
+function tokenize(text: string): { tokens: Tokens; casing: CasingTable } {
   const n = text.length;
+  const raw = new Tokens(text, Math.max(16, Math.ceil(n / 5)));
   let i = 0;
   let prevEnd = 0;
-  let previous: Token | undefined;
   while (i < n) {
     if (!isWordChar(text.charCodeAt(i))) {
       i++;
@@ -149,61 +279,98 @@ function tokenize(text: string): { tokens: Token[]; casing: Map<string, Casing> 
     // the same word also occurs capitalised (most never do).
     let hash = 0;
     let upper = false;
+    let ascii = true;
     while (i < n) {
       let c = text.charCodeAt(i);
       if (isWordChar(c)) {
         if (c >= 65 && c <= 90) {
           upper = true;
           c += 32;
-        } else if (c > 127 && !upper && UPPER.test(text[i]!)) upper = true;
+        } else if (c > 127) {
+          ascii = false;
+          if (!upper && UPPER.test(text[i]!)) upper = true;
+        }
         hash = (Math.imul(hash, 31) + c) | 0;
         i++;
       } else if (isJoiner(c) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
+        if (c > 127) ascii = false;
         hash = (Math.imul(hash, 31) + c) | 0;
         i++;
       } else break;
     }
-    const value = text.slice(start, i);
-    const lower = upper ? value.toLowerCase() : value;
-    const token: Token = { value, start, end: i, lower, gapStart: prevEnd, sentenceStart: false, plain: true, stop: false, shape: upper ? shapeOf(value, lower) : isWordStart(value) };
-    readGap(text, token, previous);
-    raw.push(token);
-    hashes.push(hash);
-    previous = token;
+    let shape: Shape;
+    if (!upper) shape = wordStartShape(text, start);
+    else if (ascii) shape = asciiShape(text, start, i);
+    else {
+      const value = text.slice(start, i);
+      shape = shapeOf(value, value.toLowerCase());
+    }
+    const k = raw.push(start, i, prevEnd, hash, PLAIN | (upper ? UPPER_CASE : 0) | (ascii ? 0 : NON_ASCII), shape);
+    readGap(raw, k);
     prevEnd = i;
   }
-  const casing = new Map<string, Casing>();
-  const capitalised = new Set<number>();
-  raw.forEach((t, k) => {
-    if (t.shape === 'lower' || t.shape === 'number' || t.shape === 'other') return;
-    count(casing, t);
-    capitalised.add(hashes[k]!);
+  const counter = new CasingCounter(raw);
+  const capitalised = new HashTable();
+  for (let k = 0; k < raw.length; k++) {
+    const shape = raw.shape[k]!;
+    if (shape === LOWER_CASE || shape === NUMBER || shape === OTHER) continue;
+    counter.count(k);
+    capitalised.set(raw.hash[k]!, 1);
     // "Musk's" is counted as "musk"; its lower-case twin must find the table.
-    if (t.lower !== bare(t.lower)) capitalised.add(hashOf(bare(t.lower)));
-  });
-  raw.forEach((t, k) => {
-    if (t.shape === 'lower' && (capitalised.has(hashes[k]!) || t.lower !== bare(t.lower))) count(casing, t);
-  });
-  const tokens: Token[] = [];
-  for (const t of raw) {
-    const parts = t.shape !== 'lower' && t.value.includes('-') ? t.value.split('-') : null;
-    if (parts && parts.length > 1 && parts.every((p) => p.length > 1 && UPPER.test(p[0]!) && (casing.get(p.toLowerCase())?.capMid ?? 0) > 0)) {
-      let at = t.start;
-      parts.forEach((p, k) => {
-        const lower = p.toLowerCase();
-        tokens.push({ ...t, value: p, start: at, end: at + p.length, lower, gapStart: k === 0 ? t.gapStart : at - 1, sentenceStart: k === 0 && t.sentenceStart, plain: k === 0 && t.plain, shape: shapeOf(p, lower) });
-        at += p.length + 1;
-      });
-    } else tokens.push(t);
+    if (possessiveEnd(text, raw.start[k]!, raw.end[k]!)) capitalised.set(hashOf(bare(raw.lower(k))), 1);
   }
-  return { tokens, casing };
+  for (let k = 0; k < raw.length; k++) {
+    if (raw.shape[k] === LOWER_CASE && (capitalised.get(raw.hash[k]!) >= 0 || possessiveEnd(text, raw.start[k]!, raw.end[k]!))) counter.count(k);
+  }
+  return { tokens: splitHyphenated(raw, counter), casing: counter };
+}
+
+/** Whether text[from, to) ends in a possessive "'s" (as bare() would cut it, in either case). */
+function possessiveEnd(text: string, from: number, to: number): boolean {
+  if (to - from < 3 || (text.charCodeAt(to - 1) | 32) !== 115) return false;
+  const apostrophe = text.charCodeAt(to - 2);
+  return apostrophe === 39 || apostrophe === 0x2019;
+}
+
+/** The tokens with each capitalised hyphenated token cut into its parts when every part is a name here alone. */
+function splitHyphenated(raw: Tokens, casing: CasingTable): Tokens {
+  const { text } = raw;
+  const splits = new Map<number, string[]>();
+  for (let k = 0; k < raw.length; k++) {
+    if (raw.shape[k] === LOWER_CASE) continue;
+    let hyphen = false;
+    for (let i = raw.start[k]!; i < raw.end[k]! && !hyphen; i++) hyphen = text.charCodeAt(i) === 45;
+    if (!hyphen) continue;
+    const parts = raw.value(k).split('-');
+    if (parts.length > 1 && parts.every((p) => p.length > 1 && UPPER.test(p[0]!) && (casing.get(p.toLowerCase())?.capMid ?? 0) > 0)) splits.set(k, parts);
+  }
+  if (splits.size === 0) return raw;
+  const out = new Tokens(text, raw.length + splits.size * 2);
+  for (let k = 0; k < raw.length; k++) {
+    const parts = splits.get(k);
+    const flags = raw.flags[k]!;
+    if (!parts) {
+      out.push(raw.start[k]!, raw.end[k]!, raw.gapStart[k]!, raw.hash[k]!, flags, raw.shape[k] as Shape);
+      continue;
+    }
+    let at = raw.start[k]!;
+    parts.forEach((p, i) => {
+      // The first part keeps the token's gap; the others follow a hyphen. Context stops where the token's did.
+      const partFlags = UPPER_CASE | (flags & STOP) | (i === 0 ? flags & (SENTENCE_START | PLAIN) : 0);
+      out.push(at, at + p.length, i === 0 ? raw.gapStart[k]! : at - 1, raw.hash[k]!, partFlags, shapeOf(p, p.toLowerCase()));
+      at += p.length + 1;
+    });
+  }
+  return out;
 }
 
 /** The shape of a token with no capital: a word, a number or something else. */
-function isWordStart(value: string): Token['shape'] {
-  const c = value.charCodeAt(0);
-  if (c >= 48 && c <= 57) return 'number';
-  return c < 128 || LETTER.test(value[0]!) ? (c < 128 || !/^\p{N}/u.test(value) ? 'lower' : 'number') : 'other';
+function wordStartShape(text: string, at: number): Shape {
+  const c = text.charCodeAt(at);
+  if (c >= 48 && c <= 57) return NUMBER;
+  if (c < 128) return LOWER_CASE;
+  const first = text[at]!;
+  return LETTER.test(first) ? (!/^\p{N}/u.test(first) ? LOWER_CASE : NUMBER) : OTHER;
 }
 
 /** The same hash the scan computes, for a lower-cased word. */
@@ -213,44 +380,193 @@ function hashOf(word: string): number {
   return hash;
 }
 
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 /**
- * Reads the text between the previous token and this one: whether it ends a sentence (or opens a quote, whose first
+ * Reads the text between the previous token and token k: whether it ends a sentence (or opens a quote, whose first
  * word is capitalised anyway), is plain spacing, or stops context.
  */
-function readGap(text: string, t: Token, previous: Token | undefined): void {
-  if (!previous) {
-    t.sentenceStart = true;
-    t.stop = true;
-    t.plain = false;
+function readGap(tokens: Tokens, k: number): void {
+  if (k === 0) {
+    tokens.flags[k] = (tokens.flags[k]! & ~PLAIN) | SENTENCE_START | STOP;
     return;
   }
-  if (t.start - t.gapStart === 1 && text.charCodeAt(t.gapStart) === 32) return;
+  const { text } = tokens;
+  const from = tokens.gapStart[k]!;
+  const to = tokens.start[k]!;
+  if (to - from === 1 && text.charCodeAt(from) === 32) return;
+  let flags = tokens.flags[k]!;
   let period = false;
   let other = false;
-  for (let k = t.gapStart; k < t.start; k++) {
-    const c = text.charCodeAt(k);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 32 || c === 9) continue;
-    t.plain = false;
-    if (c === 10 || c === 33 || c === 63 || c === 0x2026) t.stop = t.sentenceStart = true;
-    else if (c === 46) period = t.stop = true;
-    else if (c === 0x201c || c === 34 || c === 40 || c === 91 || c === 0xab || c === 58) t.sentenceStart = true;
+    flags &= ~PLAIN;
+    if (c === 10 || c === 33 || c === 63 || c === 0x2026) flags |= STOP | SENTENCE_START;
+    else if (c === 46) {
+      period = true;
+      flags |= STOP;
+    } else if (c === 0x201c || c === 34 || c === 40 || c === 91 || c === 0xab || c === 58) flags |= SENTENCE_START;
     else if (c !== 44) other = true;
   }
-  if (period && !t.sentenceStart) {
+  if (period && !(flags & SENTENCE_START)) {
     // "Dr. Smith", "the U.S. and", "Arthur C. Clarke": the period belongs to the abbreviation or initial.
-    const lone = !other && /^\.\s*$/u.test(gapOf(text, t));
-    t.sentenceStart = !(lone && (ABBREV.has(previous.lower) || isInitial(previous.value)));
+    let lone = !other && text.charCodeAt(from) === 46;
+    for (let i = from + 1; lone && i < to; i++) lone = isSpace(text.charCodeAt(i));
+    if (!(lone && (ABBREV.has(tokens.lower(k - 1)) || isInitial(tokens.value(k - 1))))) flags |= SENTENCE_START;
+  }
+  tokens.flags[k] = flags;
+}
+
+/**
+ * How the episode writes each word (Casing, keyed by the word without a possessive: lower-cased, or as written when
+ * in capitals). Counted by groups of tokens with the same letters (ASCII, compared without making strings; a group
+ * per hash and case kind, checked letter by letter, so a hash collision only makes another group), and a word's
+ * counts are summed from its groups when it is looked up: making a key string per token, or even per group, was
+ * most of the scan (every "the" is counted once "The" is seen, and few words are ever looked up).
+ */
+class CasingCounter {
+  private readonly head = new HashTable();
+  private readonly rep: number[] = [];
+  private readonly caps: boolean[] = [];
+  private readonly next: number[] = [];
+  private readonly lower: number[] = [];
+  private readonly capMid: number[] = [];
+  private readonly capStart: number[] = [];
+  private readonly direct = new Map<string, Casing>();
+
+  constructor(private readonly tokens: Tokens) {}
+
+  count(k: number): void {
+    const { tokens } = this;
+    const shape = tokens.shape[k]!;
+    if (shape === NUMBER || shape === OTHER) return;
+    const caps = shape === CAPS;
+    const field = shape === LOWER_CASE ? this.lower : tokens.flags[k]! & SENTENCE_START ? this.capStart : this.capMid;
+    if (tokens.flags[k]! & NON_ASCII) {
+      const key = bare(caps ? tokens.value(k) : tokens.lower(k));
+      let c = this.direct.get(key);
+      if (!c) this.direct.set(key, (c = { lower: 0, capMid: 0, capStart: 0 }));
+      if (field === this.lower) c.lower++;
+      else if (field === this.capStart) c.capStart++;
+      else c.capMid++;
+      return;
+    }
+    const hash = tokens.hash[k]!;
+    const first = this.head.get(hash);
+    let g = first;
+    while (g >= 0 && !(this.caps[g] === caps && sameLetters(tokens, this.rep[g]!, k))) g = this.next[g]!;
+    if (g < 0) {
+      g = this.rep.length;
+      this.rep.push(k);
+      this.caps.push(caps);
+      this.next.push(first);
+      this.lower.push(0);
+      this.capMid.push(0);
+      this.capStart.push(0);
+      this.head.set(hash, g);
+    }
+    field[g]!++;
+  }
+
+  /**
+   * The casing of a word as the table would give it (counts of every group whose key it is), found when first asked:
+   * only the capitalised words of a transcript and a few names are ever looked up, so keys are made for those only.
+   */
+  get(word: string): Casing | undefined {
+    let found = this.answers.get(word);
+    if (found === undefined && !this.answers.has(word)) this.answers.set(word, (found = this.lookup(word)));
+    return found;
+  }
+
+  private readonly answers = new Map<string, Casing | undefined>();
+  private readonly keys: (string | undefined)[] = [];
+
+  private lookup(word: string): Casing | undefined {
+    const direct = this.direct.get(word);
+    let c: Casing | undefined = direct ? { ...direct } : undefined;
+    // A group's key is its word without a possessive: the word itself, or it with "'s", written in any case.
+    const lower = word.toLowerCase();
+    const plain = hashOf(lower);
+    const owned = hashOf(`${lower}'s`);
+    for (const hash of plain === owned ? [plain] : [plain, owned]) {
+      for (let g = this.head.get(hash); g >= 0; g = this.next[g]!) {
+        if (this.keyOf(g) !== word) continue;
+        c ??= { lower: 0, capMid: 0, capStart: 0 };
+        c.lower += this.lower[g]!;
+        c.capMid += this.capMid[g]!;
+        c.capStart += this.capStart[g]!;
+      }
+    }
+    return c;
+  }
+
+  private keyOf(g: number): string {
+    let key = this.keys[g];
+    if (key === undefined) {
+      const k = this.rep[g]!;
+      this.keys[g] = key = bare(this.caps[g] ? this.tokens.value(k) : this.tokens.lower(k));
+    }
+    return key;
   }
 }
 
-function count(casing: Map<string, Casing>, t: Token): void {
-  if (t.shape === 'number' || t.shape === 'other') return;
-  const key = bare(t.shape === 'caps' ? t.value : t.lower);
-  let c = casing.get(key);
-  if (!c) casing.set(key, (c = { lower: 0, capMid: 0, capStart: 0 }));
-  if (t.shape === 'lower') c.lower++;
-  else if (t.sentenceStart) c.capStart++;
-  else c.capMid++;
+/** Non-negative values by 32-bit hash (open addressing): a lookup per token, where a Map of numbers cost more. */
+class HashTable {
+  private keys = new Int32Array(1024);
+  private values = new Int32Array(1024).fill(-1);
+  /** 32 minus log2 of the size: a slot is the top bits of the key times a large odd number (Fibonacci hashing). */
+  private shift = 22;
+  private count = 0;
+
+  /** The value of a key, or -1. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let k = Math.imul(key, 0x9e3779b1) >>> this.shift; ; k = (k + 1) & mask) {
+      const v = this.values[k]!;
+      if (v < 0 || this.keys[k] === key) return v;
+    }
+  }
+
+  set(key: number, value: number): void {
+    const mask = this.keys.length - 1;
+    let k = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.values[k]! >= 0 && this.keys[k] !== key) k = (k + 1) & mask;
+    if (this.values[k]! < 0) this.count++;
+    this.keys[k] = key;
+    this.values[k] = value;
+    if (2 * this.count > this.keys.length) this.grow();
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2).fill(-1);
+    this.shift--;
+    this.count = 0;
+    for (let k = 0; k < keys.length; k++) if (values[k]! >= 0) this.set(keys[k]!, values[k]!);
+  }
+}
+
+/** Whether two ASCII tokens have the same characters, letters compared without case. */
+function sameLetters(tokens: Tokens, a: number, b: number): boolean {
+  const length = tokens.end[a]! - tokens.start[a]!;
+  if (tokens.end[b]! - tokens.start[b]! !== length) return false;
+  const { text } = tokens;
+  const from = tokens.start[a]!;
+  const to = tokens.start[b]!;
+  for (let i = 0; i < length; i++) {
+    const x = text.charCodeAt(from + i);
+    const y = text.charCodeAt(to + i);
+    if (x !== y && ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122)) return false;
+  }
+  return true;
 }
 
 /** The word without a possessive "'s". */
@@ -271,8 +587,21 @@ function withoutPossessive(value: string): { value: string; possessive: boolean 
     : { value, possessive: false };
 }
 
+/** Whether token k ends in a possessive "'s" or "'S" (withoutPossessive), without cutting it out. */
+function isPossessive(tokens: Tokens, k: number): boolean {
+  const end = tokens.end[k]!;
+  if (end - tokens.start[k]! <= 2) return false;
+  const apostrophe = tokens.text.charCodeAt(end - 2);
+  const s = tokens.text.charCodeAt(end - 1);
+  return (apostrophe === 39 || apostrophe === 0x2019) && (s === 115 || s === 83);
+}
+
 /** 'weak': capitalised inside a sentence but mostly written in lower case; part of a name only beside a name word. */
-type Verdict = 'name' | 'weak' | 'no' | 'ask';
+const NO = 0;
+const NAME = 1;
+const WEAK = 2;
+const ASK = 3;
+type Verdict = typeof NO | typeof NAME | typeof WEAK | typeof ASK;
 
 /**
  * Whether a capitalised word is (part of) a name here. Inside a sentence, the capital is evidence unless the episode
@@ -280,25 +609,28 @@ type Verdict = 'name' | 'weak' | 'no' | 'ask';
  * must be seen capitalised inside a sentence elsewhere, be known, or (never seen in lower case either) the tagger
  * decides.
  */
-function verdict(t: Token, casing: Map<string, Casing>, known: ReadonlySet<string> | undefined): Verdict {
-  if (t.shape === 'lower' || t.shape === 'number' || t.shape === 'other') return 'no';
-  const word = bare(t.lower);
-  if (NOISE.has(word.replace(/’/g, "'")) || GENERIC.has(word)) return 'no';
+function verdict(tokens: Tokens, k: number, casing: CasingTable, known: ReadonlySet<string> | undefined): Verdict {
+  const shape = tokens.shape[k]!;
+  if (shape === LOWER_CASE || shape === NUMBER || shape === OTHER) return NO;
+  const word = bare(tokens.lower(k));
+  if (NOISE.has(word.replace(/’/g, "'")) || GENERIC.has(word)) return NO;
+  const value = tokens.value(k);
   // "AIs", "GPUs", "CEOs": plurals of generic acronyms.
-  if (word.endsWith('s') && t.value.endsWith('s') && GENERIC.has(word.slice(0, -1))) return 'no';
-  if (NAME_PARTS.has(word)) return t.shape === 'cap' ? 'weak' : 'no';
-  if (t.shape === 'mixed' || t.shape === 'caps') return 'name';
-  if (t.shape !== 'cap') return 'no';
-  if (known?.has(bare(t.value))) return 'name';
+  if (word.endsWith('s') && value.endsWith('s') && GENERIC.has(word.slice(0, -1))) return NO;
+  if (NAME_PARTS.has(word)) return shape === CAP ? WEAK : NO;
+  if (shape === MIXED || shape === CAPS) return NAME;
+  if (shape !== CAP) return NO;
+  if (known?.has(bare(value))) return NAME;
   const c = casing.get(word);
   const lower = c?.lower ?? 0;
   const capMid = c?.capMid ?? 0;
+  const sentenceStart = (tokens.flags[k]! & SENTENCE_START) !== 0;
   // A word the episode writes in lower case three times as often as capitalised is a word, not a name.
-  if (!t.sentenceStart && lower > 3 * capMid) return 'weak';
-  if (lower > 3 * capMid) return 'no';
-  if (!t.sentenceStart) return t.value.length > 1 || capMid >= 3 ? 'name' : 'no';
-  if (capMid > 0) return 'name';
-  return lower === 0 ? 'ask' : 'no';
+  if (!sentenceStart && lower > 3 * capMid) return WEAK;
+  if (lower > 3 * capMid) return NO;
+  if (!sentenceStart) return value.length > 1 || capMid >= 3 ? NAME : NO;
+  if (capMid > 0) return NAME;
+  return lower === 0 ? ASK : NO;
 }
 
 /**
@@ -321,12 +653,14 @@ export function scanNames(segments: readonly Segment[], participants: ReadonlySe
   }
   const text = pieces.join('');
   const { tokens, casing } = tokenize(text);
-  const verdicts = tokens.map((t) => verdict(t, casing, options.known));
+  const n = tokens.length;
+  const verdicts = new Uint8Array(n);
+  for (let k = 0; k < n; k++) verdicts[k] = verdict(tokens, k, casing, options.known);
   // "World War I": the pronoun's spelling is the numeral's.
-  tokens.forEach((t, k) => {
-    if (t.value === 'I' && !t.sentenceStart && tokens[k - 1]?.value === 'War' && t.plain) verdicts[k] = 'weak';
-  });
-  if (options.useTagger !== false) askTagger(text, tokens, verdicts);
+  for (let k = 1; k < n; k++) {
+    if (tokens.equalsCased(k, 'I') && !tokens.is(k, SENTENCE_START) && tokens.equalsCased(k - 1, 'War') && tokens.is(k, PLAIN)) verdicts[k] = WEAK;
+  }
+  if (options.useTagger !== false) askTagger(tokens, verdicts);
 
   const timeAt = (offset: number): number => {
     let lo = 0;
@@ -342,94 +676,96 @@ export function scanNames(segments: readonly Segment[], participants: ReadonlySe
     return seg.start + span * within;
   };
 
+  const promotion = promotionReader(tokens);
   const occurrences: Occurrence[] = [];
-  const joins = (v: Verdict | undefined): boolean => v === 'name' || v === 'weak';
+  const joins = (v: number): boolean => v === NAME || v === WEAK;
   let i = 0;
-  while (i < tokens.length) {
-    if (!joins(verdicts[i])) {
+  while (i < n) {
+    if (!joins(verdicts[i]!)) {
       i++;
       continue;
     }
     // Extend the run over name words and connectors that lead to another name word.
     let j = i;
-    let possessive = withoutPossessive(tokens[i]!.value).possessive;
-    while (!possessive && j + 1 < tokens.length) {
+    let possessive = isPossessive(tokens, i);
+    while (!possessive && j + 1 < n) {
       let k = j + 1;
-      while (k < tokens.length && CONNECTORS.has(tokens[k]!.value) && tokens[k]!.plain && k - j <= 2) k++;
-      const next = tokens[k];
+      while (k < n && tokens.is(k, PLAIN) && k - j <= 2 && CONNECTORS.has(tokens.value(k))) k++;
+      const next = k < n ? k : -1;
       let plainGaps = true;
-      for (let n = j + 1; n <= k && plainGaps; n++) {
-        const t = tokens[n]!;
-        plainGaps = t.plain || (n === j + 1 && isInitial(tokens[j]!.value) && /^\. ?$/u.test(gapOf(text, t)));
+      for (let m = j + 1; m <= k && plainGaps; m++) {
+        plainGaps = tokens.is(m, PLAIN) || (m === j + 1 && isInitial(tokens.value(j)) && /^\. ?$/u.test(tokens.gap(m)));
       }
       // "Diablo 4", "Model 3", "World War 2": a short number right after a name word ends the name.
       // Not "China 10 times": a lower-case word after the number is what is counted, unless it only links on.
-      const after = tokens[k + 1];
-      const counted = after !== undefined && after.plain && after.shape === 'lower' && !NUMBER_FOLLOWERS.has(after.value);
-      const numbered = next !== undefined && k === j + 1 && next.shape === 'number' && next.value.length <= 2 && /^\d+$/u.test(next.value) && verdicts[j] === 'name' && !counted;
-      if (numbered && next.plain) {
+      const after = k + 1;
+      const counted = after < n && tokens.is(after, PLAIN) && tokens.shape[after] === LOWER_CASE && !NUMBER_FOLLOWERS.has(tokens.value(after));
+      const numbered =
+        next >= 0 && k === j + 1 && tokens.shape[next] === NUMBER && tokens.end[next]! - tokens.start[next]! <= 2 && /^\d+$/u.test(tokens.value(next)) &&
+        verdicts[j] === NAME && !counted;
+      if (numbered && tokens.is(next, PLAIN)) {
         j = k;
         break;
       }
-      const joinable = next && joins(verdicts[k]) && !next.sentenceStart && plainGaps;
+      const joinable = next >= 0 && joins(verdicts[next]!) && !tokens.is(next, SENTENCE_START) && plainGaps;
       // "the" joins only after "of" ("Lord of the Rings"), never on its own ("Tesla the company").
-      if (!joinable || (k > j + 1 && tokens[j + 1]!.value === 'the')) {
-        const phrase = options.isKnownPhrase ? knownPhraseEnd(tokens, i, j, text, options.isKnownPhrase) : -1;
+      if (!joinable || (k > j + 1 && tokens.equalsCased(j + 1, 'the'))) {
+        const phrase = options.isKnownPhrase ? knownPhraseEnd(tokens, i, j, options.isKnownPhrase) : -1;
         if (phrase === -1) break;
         j = phrase;
         break;
       }
       j = k;
-      possessive = withoutPossessive(next.value).possessive;
+      possessive = isPossessive(tokens, next);
     }
     // A run needs one real name word: "The" or "Three" lean on "Silo" or "Kingdoms", not on each other.
     let anchored = false;
-    for (let k = i; k <= j && !anchored; k++) anchored = verdicts[k] === 'name';
+    for (let k = i; k <= j && !anchored; k++) anchored = verdicts[k] === NAME;
     if (!anchored) {
       i = j + 1;
       continue;
     }
-    const found = makeOccurrence(tokens, i, j, participants, text);
+    const found = makeOccurrence(i, j);
     i = j + 1;
     if (!found) continue;
-    found.occurrence.time = Math.round(timeAt(tokens[found.firstToken]!.start) * 1000) / 1000;
+    found.occurrence.time = Math.round(timeAt(tokens.start[found.firstToken]!) * 1000) / 1000;
     occurrences.push(found.occurrence);
   }
   return { occurrences, casing };
 
-  function makeOccurrence(all: Token[], from: number, to: number, people: ReadonlySet<string>, source: string): { occurrence: Occurrence; firstToken: number } | null {
+  function makeOccurrence(from: number, to: number): { occurrence: Occurrence; firstToken: number } | null {
     let first = from;
     let honorific: string | null = null;
     // "President Biden", "Dr. Jane Smith": the title is a cue, not part of the name.
-    while (first < to && TITLES.has(all[first]!.lower.replace(/\.$/u, ''))) honorific = all[first++]!.lower;
-    const previous = all[from - 1];
-    if (!honorific && previous && TITLES.has(previous.lower) && /^\.?\s+$/u.test(gapOf(source, all[from]!))) honorific = previous.lower;
-    const words = all.slice(first, to + 1).map((t) => t.value);
-    if (words.length > MAX_RUN_WORDS) return null;
+    while (first < to && TITLES.has(tokens.lower(first).replace(/\.$/u, ''))) honorific = tokens.lower(first++);
+    if (!honorific && from > 0 && TITLES.has(tokens.lower(from - 1)) && /^\.?\s+$/u.test(tokens.gap(from))) honorific = tokens.lower(from - 1);
+    if (to + 1 - first > MAX_RUN_WORDS) return null;
+    const words: string[] = [];
+    for (let k = first; k <= to; k++) words.push(tokens.value(k));
     const last = withoutPossessive(words[words.length - 1]!);
     words[words.length - 1] = last.value;
-    const surface = source.slice(all[first]!.start, all[to]!.end).replace(/['’]s$/u, '').replace(/\s+/gu, ' ');
+    const surface = text.slice(tokens.start[first]!, tokens.end[to]!).replace(/['’]s$/u, '').replace(/\s+/gu, ' ');
     const before: string[] = [];
     for (let k = first - 1; k >= 0 && before.length < 4; k--) {
-      if (all[k + 1]!.stop) break;
-      before.unshift(all[k]!.lower);
+      if (tokens.is(k + 1, STOP)) break;
+      before.unshift(tokens.lower(k));
     }
     const after: string[] = [];
-    for (let k = to + 1; k < all.length && after.length < 3; k++) {
-      if (all[k]!.stop) break;
-      after.push(all[k]!.lower);
+    for (let k = to + 1; k < n && after.length < 3; k++) {
+      if (tokens.is(k, STOP)) break;
+      after.push(tokens.lower(k));
     }
-    const gapBefore = gapOf(source, all[first]!);
-    const gapAfter = all[to + 1] ? gapOf(source, all[to + 1]!) : '.';
-    const participant = words.every((w) => people.has(w.toLowerCase()));
+    const gapBefore = tokens.gap(first);
+    const gapAfter = to + 1 < n ? tokens.gap(to + 1) : '.';
+    const participant = words.every((w) => participants.has(w.toLowerCase()));
+    const sentenceStart = tokens.is(first, SENTENCE_START);
     const addressed =
-      participant && words.length <= 2 &&
-      ((all[first]!.sentenceStart && /^\s*,/u.test(gapAfter)) || (/,\s*$/u.test(gapBefore) && /^\s*(?:[.!?,]|$)/u.test(gapAfter)));
+      participant && words.length <= 2 && ((sentenceStart && /^\s*,/u.test(gapAfter)) || (/,\s*$/u.test(gapBefore) && /^\s*(?:[.!?,]|$)/u.test(gapAfter)));
     return {
       occurrence: {
         surface, words, time: 0, before, after, honorific,
-        sentenceStart: all[first]!.sentenceStart && !honorific, possessive: last.possessive, addressed,
-        promotional: promotional(all, first, source),
+        sentenceStart: sentenceStart && !honorific, possessive: last.possessive, addressed,
+        promotional: promotion(first),
       },
       firstToken: first,
     };
@@ -445,18 +781,20 @@ const CALL_TO_ACTION =
 /** A sentence longer than this many words is not read whole for a call to action (a run-on transcript). */
 const SENTENCE_LIMIT = 60;
 
-let promoCache: { text: string; start: number; result: boolean } | undefined;
-
-/** Whether the sentence around token `at` is a call to action. */
-function promotional(tokens: Token[], at: number, text: string): boolean {
-  let from = at;
-  while (from > 0 && !tokens[from]!.sentenceStart && at - from < SENTENCE_LIMIT) from--;
-  if (promoCache && promoCache.text === text && promoCache.start === tokens[from]!.start) return promoCache.result;
-  let to = at + 1;
-  while (to < tokens.length && !tokens[to]!.sentenceStart && to - at < SENTENCE_LIMIT) to++;
-  const result = CALL_TO_ACTION.test(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
-  promoCache = { text, start: tokens[from]!.start, result };
-  return result;
+/** Whether the sentence around token `at` is a call to action (the last sentence read is remembered: names cluster). */
+function promotionReader(tokens: Tokens): (at: number) => boolean {
+  let lastStart = -1;
+  let lastResult = false;
+  return (at) => {
+    let from = at;
+    while (from > 0 && !tokens.is(from, SENTENCE_START) && at - from < SENTENCE_LIMIT) from--;
+    if (tokens.start[from] === lastStart) return lastResult;
+    let to = at + 1;
+    while (to < tokens.length && !tokens.is(to, SENTENCE_START) && to - at < SENTENCE_LIMIT) to++;
+    lastStart = tokens.start[from]!;
+    lastResult = CALL_TO_ACTION.test(tokens.text.slice(tokens.start[from]!, tokens.end[to - 1]!));
+    return lastResult;
+  };
 }
 
 /** Small words inside known names that the run rule does not join ("Alexander the Great", "War and Peace"). */
@@ -466,16 +804,16 @@ const PHRASE_WORDS = new Set(['the', 'and', 'of', 'for', 'in', 'on', 'to', 'a', 
  * Where a known name that runs on past the capitalised run ends: a capitalised word the run did not take, or one to
  * two small words and a capitalised word, where the whole is a known name. -1 when there is none.
  */
-function knownPhraseEnd(tokens: Token[], from: number, to: number, text: string, isKnown: (phrase: string) => boolean): number {
+function knownPhraseEnd(tokens: Tokens, from: number, to: number, isKnown: (phrase: string) => boolean): number {
+  const { text } = tokens;
   // "Open AI": a generic word that completes a known name.
-  const next = tokens[to + 1];
-  if (next && next.plain && next.shape !== 'lower' && isKnown(text.slice(tokens[from]!.start, next.end))) return to + 1;
+  const next = to + 1;
+  if (next < tokens.length && tokens.is(next, PLAIN) && tokens.shape[next] !== LOWER_CASE && isKnown(text.slice(tokens.start[from]!, tokens.end[next]!))) return next;
   for (let k = to + 2; k <= to + 3 && k < tokens.length; k++) {
-    const t = tokens[k]!;
-    if (t.shape === 'lower' || !t.plain) continue;
+    if (tokens.shape[k] === LOWER_CASE || !tokens.is(k, PLAIN)) continue;
     let small = true;
-    for (let n = to + 1; n < k && small; n++) small = PHRASE_WORDS.has(tokens[n]!.value) && tokens[n]!.plain;
-    if (small && isKnown(text.slice(tokens[from]!.start, withoutPossessive(t.value).possessive ? t.end - 2 : t.end))) return k;
+    for (let m = to + 1; m < k && small; m++) small = PHRASE_WORDS.has(tokens.value(m)) && tokens.is(m, PLAIN);
+    if (small && isKnown(text.slice(tokens.start[from]!, isPossessive(tokens, k) ? tokens.end[k]! - 2 : tokens.end[k]!))) return k;
   }
   return -1;
 }
@@ -487,24 +825,24 @@ function knownPhraseEnd(tokens: Token[], from: number, to: number, text: string,
  * for its word to stand unsupported. A one-word sentence or a word set off by a comma is an interjection or answer. Each question is one short window of
  * the sentence, and all windows go to the tagger in one document.
  */
-function askTagger(text: string, tokens: Token[], verdicts: Verdict[]): void {
+function askTagger(tokens: Tokens, verdicts: Uint8Array): void {
+  const { text } = tokens;
   const asked: number[] = [];
   const windows: string[] = [];
   for (let i = 0; i < tokens.length && asked.length < MAX_TAGGED; i++) {
-    if (verdicts[i] !== 'ask') continue;
-    const next = tokens[i + 1];
-    if (!next || /[,.!?;:\n]/u.test(gapOf(text, next))) {
-      verdicts[i] = 'no';
+    if (verdicts[i] !== ASK) continue;
+    if (i + 1 >= tokens.length || /[,.!?;:\n]/u.test(tokens.gap(i + 1))) {
+      verdicts[i] = NO;
       continue;
     }
     let end = i + 1;
-    while (end < tokens.length && end - i < 12 && !tokens[end]!.stop) end++;
-    const window = text.slice(tokens[i]!.start, tokens[end - 1]!.end).replace(/\s+/gu, ' ');
+    while (end < tokens.length && end - i < 12 && !tokens.is(end, STOP)) end++;
+    const window = text.slice(tokens.start[i]!, tokens.end[end - 1]!).replace(/\s+/gu, ' ');
     asked.push(i);
     windows.push(window.endsWith('.') ? window : `${window}.`);
   }
   const askedSet = new Set(asked);
-  for (let i = 0; i < tokens.length; i++) if (verdicts[i] === 'ask' && !askedSet.has(i)) verdicts[i] = 'no';
+  for (let i = 0; i < tokens.length; i++) if (verdicts[i] === ASK && !askedSet.has(i)) verdicts[i] = NO;
   if (asked.length === 0) return;
   const nlp = english() as unknown as WinkTagger;
   const doc = nlp.readDoc(windows.join('\n\n'));
@@ -514,7 +852,7 @@ function askTagger(text: string, tokens: Token[], verdicts: Verdict[]): void {
   let cursor = 0;
   for (let w = 0; w < asked.length; w++) {
     const i = asked[w]!;
-    const word = tokens[i]!.value;
+    const word = tokens.value(i);
     const firstPiece = word.split(/['’.\-&]/u)[0]!;
     let found = -1;
     for (let k = cursor; k < values.length && k < cursor + 200; k++) {
@@ -524,10 +862,10 @@ function askTagger(text: string, tokens: Token[], verdicts: Verdict[]): void {
       }
     }
     if (found === -1) {
-      verdicts[i] = 'no';
+      verdicts[i] = NO;
       continue;
     }
-    verdicts[i] = pos[found] === 'PROPN' ? 'weak' : 'no';
+    verdicts[i] = pos[found] === 'PROPN' ? WEAK : NO;
     cursor = found + 1;
   }
 }

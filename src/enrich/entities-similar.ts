@@ -2,7 +2,12 @@
 // once spaces are ("Open AI" / "OpenAI"), or a likely mishearing of it ("Saramba" / "Zaremba", "Friedman" /
 // "Fridman"): the same consonant skeleton and only a few letters apart.
 
+import { detached } from './analysis.js';
+
+/** Memo of nameKey; keys are copies, so a name cut from a transcript does not keep the transcript (see detached). */
 const keys = new Map<string, string>();
+/** Names memoized before a memo is emptied: an episode compares a few hundred names; a library repeats few of them. */
+const MEMO = 20_000;
 
 /** A name compared loosely, as the library's entity index does: case, accents, punctuation and spacing aside. */
 export function nameKey(name: string): string {
@@ -10,8 +15,8 @@ export function nameKey(name: string): string {
   if (key === undefined) {
     key = looseKey(name);
     // Memoized: the same few hundred names are compared many times per episode.
-    if (keys.size > 50_000) keys.clear();
-    keys.set(name, key);
+    if (keys.size > MEMO) keys.clear();
+    keys.set(detached(name), key);
   }
   return key;
 }
@@ -28,8 +33,17 @@ function looseKey(name: string): string {
 
 /** The key without spaces: "Open AI", "OpenAI" and "Open-AI" agree. */
 export function compactKey(name: string): string {
-  return nameKey(name).replace(/ /g, '');
+  let key = compacts.get(name);
+  if (key === undefined) {
+    key = nameKey(name).replace(/ /g, '');
+    if (compacts.size > MEMO) compacts.clear();
+    compacts.set(detached(name), key);
+  }
+  return key;
 }
+
+/** Memo of compactKey (names are compared with every reference of the episode, each time anew). */
+const compacts = new Map<string, string>();
 
 /**
  * A rough sound key: consonants as they sound, vowels dropped after the first letter, doubles collapsed. Speech to
@@ -42,8 +56,8 @@ export function soundKey(word: string): string {
   let key = sounds.get(word);
   if (key === undefined) {
     key = consonantFrame(word);
-    if (sounds.size > 50_000) sounds.clear();
-    sounds.set(word, key);
+    if (sounds.size > MEMO) sounds.clear();
+    sounds.set(detached(word), key);
   }
   return key;
 }

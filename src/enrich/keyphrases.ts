@@ -1,7 +1,7 @@
-// Keyphrases: the few words that say what a stretch of conversation is about, for chapter and moment titles. Pure
-// (the part-of-speech memo below only saves work).
-import { english } from '../formats/text.js';
-import { isStopword, stem } from '../text/words.js';
+// Keyphrases: the few words that say what a stretch of conversation is about, for chapter titles. Pure (the
+// part-of-speech memo of src/enrich/pos.ts only saves work).
+import { tokenize, type Tokens } from './analysis.js';
+import { partOfSpeech, tagWords } from './pos.js';
 
 export interface Keyphrase {
   /** As spoken (most frequent surface form, names keep their capitals), e.g. "neural networks", "Larry Page". */
@@ -32,115 +32,66 @@ const VAGUE = new Set(
 
 const MAX_WORDS = 3;
 
-/** What is known of a word wherever it occurs; memoized, so every token of the word shares one object. */
-export interface WordInfo {
-  /** Lower-cased, diacritics folded (as words() gives it). */
-  word: string;
-  stem: string;
-  /** Small integer per distinct stem (process-wide), for array- and number-keyed work. */
-  stemId: number;
-  /** Not a stopword, number or word of under three letters. */
-  content: boolean;
-  vague: boolean;
-}
-
 /**
- * The tokens of a run of texts as parallel arrays (no object per token: a corpus has millions, and allocating them
- * was most of the cost). Texts are joined with a newline; a token after punctuation or at a text's start has
- * `breakBefore`, and phrases never span it.
+ * The tokens of a run of texts (src/enrich/analysis.ts) with what keyphrases need per token and per word: where
+ * phrases break (punctuation, a text's start), which words can be part of a phrase. Parallel arrays, no object per
+ * token: a corpus has millions, and allocating them was most of the cost.
  */
 export interface TokenStream {
-  text: string;
-  info: WordInfo[];
-  /** Offset of each token in `text` (its surface is text.slice(at, at + word.length)). */
-  at: Int32Array;
-  /** 1 when the token is written with a capital. */
-  capital: Uint8Array;
+  tokens: Tokens;
+  /** 1 when the token follows punctuation or starts a text: phrases never span it. */
   breakBefore: Uint8Array;
   /** Index of the first token of each input text; starts[texts.length] is the token count. */
   starts: Int32Array;
+  /** Per word id: not a stopword, number or word of under three letters. */
+  content: Uint8Array;
+  /** Per word id: too vague to title anything (VAGUE). */
+  vague: Uint8Array;
+  /** Per word id: "of", which may join two content words. */
+  of: Uint8Array;
 }
 
-const BREAK = /[.,;:!?…()[\]"“”—–]|\s-\s/;
-const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
-
-const infos = new Map<string, WordInfo>();
-const stemIds = new Map<string, number>();
-
-function wordInfo(word: string): WordInfo {
-  let i = infos.get(word);
-  if (!i) {
-    const s = stem(word);
-    let stemId = stemIds.get(s);
-    if (stemId === undefined) {
-      stemId = stemIds.size;
-      if (stemIds.size < 1_000_000) stemIds.set(s, stemId);
-    }
-    i = { word, stem: s, stemId, content: !isStopword(word) && word.length >= 3 && !/^\d+$/.test(word), vague: VAGUE.has(word) };
-    if (infos.size < 500_000) infos.set(word, i);
-  }
-  return i;
-}
-
-function isWordChar(code: number, text: string, i: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  return NON_ASCII_WORD_CHAR.test(text[i]!);
-}
-
-/** Tokenizes texts in one pass over their characters, splitting words as words() does (letters and digits). */
+/** Tokenizes texts (joined with a newline) as words() splits words: letters and digits. */
 export function tokenStream(texts: readonly string[]): TokenStream {
-  const text = texts.join('\n');
-  const capacity = Math.ceil(text.length / 2) + 1;
-  const info: WordInfo[] = [];
-  let at = new Int32Array(Math.min(capacity, 1 << 16));
-  let capital = new Uint8Array(at.length);
-  let breakBefore = new Uint8Array(at.length);
+  const tokens = tokenize(texts.join('\n'));
   const starts = new Int32Array(texts.length + 1);
-  let textIndex = 0;
-  let nextTextAt = texts.length > 0 ? texts[0]!.length + 1 : Infinity;
-  let newText = true;
-  let previousEnd = 0;
-  let n = 0;
-  for (let i = 0; i < text.length; ) {
-    while (i >= nextTextAt) {
-      textIndex++;
-      starts[textIndex] = n;
-      nextTextAt += texts[textIndex]!.length + 1;
-      newText = true;
-    }
-    const code = text.charCodeAt(i);
-    if (!isWordChar(code, text, i)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < text.length && isWordChar(text.charCodeAt(j), text, j)) j++;
-    const surface = text.slice(i, j);
-    let word = surface.toLowerCase();
-    if (code >= 128 || /[\u0080-\uffff]/.test(word)) word = word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-    if (n === at.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (size: number) => T): T => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      at = grow(at, (size) => new Int32Array(size));
-      capital = grow(capital, (size) => new Uint8Array(size));
-      breakBefore = grow(breakBefore, (size) => new Uint8Array(size));
-    }
-    const gap = i - previousEnd;
-    const broken = newText || (gap > 1 || (gap === 1 && text.charCodeAt(previousEnd) !== 32) ? BREAK.test(text.slice(previousEnd, i)) : false);
-    info.push(wordInfo(word));
-    at[n] = i;
-    capital[n] = surface !== word && surface.charCodeAt(0) !== word.charCodeAt(0) ? 1 : 0;
-    breakBefore[n] = broken ? 1 : 0;
-    n++;
-    newText = false;
-    previousEnd = j;
-    i = j;
+  let k = 0;
+  let offset = 0;
+  for (let t = 0; t < texts.length; t++) {
+    while (k < tokens.count && tokens.at[k]! < offset) k++;
+    starts[t] = k;
+    offset += texts[t]!.length + 1;
   }
-  while (textIndex < texts.length) starts[++textIndex] = n;
-  return { text, info, at: at.subarray(0, n), capital: capital.subarray(0, n), breakBefore: breakBefore.subarray(0, n), starts };
+  starts[texts.length] = tokens.count;
+  return streamOf(tokens, starts);
+}
+
+/**
+ * A stream over tokens already made, cut into texts at `starts` (token indices, the count appended): chapters read
+ * a transcript's shared tokens by sentence.
+ */
+export function streamOf(tokens: Tokens, starts: Int32Array): TokenStream {
+  const breakBefore = Uint8Array.from(tokens.gapBreak);
+  for (let t = 0; t + 1 < starts.length; t++) if (starts[t]! < tokens.count) breakBefore[starts[t]!] = 1;
+  const n = tokens.words.length;
+  const content = new Uint8Array(n);
+  const vague = new Uint8Array(n);
+  const of = new Uint8Array(n);
+  for (let w = 0; w < n; w++) {
+    const word = tokens.words[w]!;
+    content[w] = !tokens.stop[w] && word.length >= 3 && !isDigits(word) ? 1 : 0;
+    vague[w] = VAGUE.has(word) ? 1 : 0;
+    of[w] = word === 'of' ? 1 : 0;
+  }
+  return { tokens, breakBefore, starts, content, vague, of };
+}
+
+function isDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return word.length > 0;
 }
 
 export function termStats(segments: readonly string[]): TermStats {
@@ -149,17 +100,34 @@ export function termStats(segments: readonly string[]): TermStats {
 }
 
 function statsOf(stream: TokenStream, ranges: readonly (readonly [number, number])[]): TermStats {
+  const { stems } = stream.tokens;
+  const counts = documentFrequencies(stream, ranges);
   const df = new Map<string, number>();
-  for (const [from, to] of ranges) {
-    const seen = new Set<string>();
-    for (let k = from; k < to; k++) if (stream.info[k]!.content) seen.add(stream.info[k]!.stem);
-    for (const s of seen) df.set(s, (df.get(s) ?? 0) + 1);
-  }
+  for (let id = 0; id < counts.length; id++) if (counts[id]! > 0) df.set(stems[id]!, counts[id]!);
   return { df, segments: ranges.length };
 }
 
+/** Per stem id: the number of ranges whose content words include it. */
+function documentFrequencies(stream: TokenStream, ranges: readonly (readonly [number, number])[]): Int32Array {
+  const { word, stemOf, stems } = stream.tokens;
+  const df = new Int32Array(stems.length);
+  const seen = new Int32Array(stems.length).fill(-1);
+  ranges.forEach(([from, to], r) => {
+    for (let k = from; k < to; k++) {
+      const w = word[k]!;
+      if (!stream.content[w]) continue;
+      const id = stemOf[w]!;
+      if (seen[id] === r) continue;
+      seen[id] = r;
+      df[id]!++;
+    }
+  });
+  return df;
+}
+
 interface Candidate {
-  stems: string[];
+  /** Stem ids of its words ("of" left out). */
+  ids: number[];
   count: number;
   /** Where it was said (token index of its first word) with a capital mid-sentence, and otherwise. */
   capitalAt: number;
@@ -172,68 +140,235 @@ interface Candidate {
 }
 
 /**
+ * The candidates of one text, best first, as parallel arrays: a chapter has thousands of candidates and only the
+ * first few are ever looked at, so objects are made for those only (candidate()).
+ */
+interface Ranked {
+  /** The candidates kept (multi-word ones said once are not), and the best of them in order (see bestFirst). */
+  kept: Int32Array;
+  top: number[];
+  /** Per candidate: the token where it was first met (its words are the tokens from there), and the fields below. */
+  first: Int32Array;
+  count: Int32Array;
+  capitalAt: Int32Array;
+  lowerAt: Int32Array;
+  capitals: Int32Array;
+  starts: Int32Array;
+  length: Uint8Array;
+  score: Float64Array;
+}
+
+/**
+ * Candidate indices by phrase key (open addressing over a Float64Array): the keys of two- and three-word phrases
+ * pass 2^31, and as Map keys each was a boxed number.
+ */
+class KeyTable {
+  private readonly keys: Float64Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: number) {
+    let size = 16;
+    while (size < 2 * entries) size *= 2;
+    this.keys = new Float64Array(size);
+    this.values = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
+
+  private slot(key: number): number {
+    const h = Math.imul((key | 0) ^ Math.imul((key / 4294967296) | 0, 0x27d4eb2d), 0x9e3779b1);
+    let k = (h ^ (h >>> 15)) & this.mask;
+    while (this.values[k]! >= 0 && this.keys[k] !== key) k = (k + 1) & this.mask;
+    return k;
+  }
+
+  /** The value of a key, or -1. */
+  get(key: number): number {
+    return this.values[this.slot(key)]!;
+  }
+
+  set(key: number, value: number): void {
+    const k = this.slot(key);
+    this.keys[k] = key;
+    this.values[k] = value;
+  }
+}
+
+/**
+ * How many candidates are put in order up front: titles take the first two that read as names, and the tagger sees
+ * the first dozen; the rest are sorted only if ever reached (sorting thousands per chapter was a third of ranking).
+ */
+const TOP = 64;
+
+/** Whether candidate a ranks before b: higher score, then first met. */
+function before(a: number, b: number, score: Float64Array): boolean {
+  return score[a]! > score[b]! || (score[a] === score[b] && a < b);
+}
+
+/** The `size` best of `items` in order, by a bounded heap (the worst kept at the root). */
+function leading(items: Int32Array, score: Float64Array, size: number): number[] {
+  const heap: number[] = [];
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < heap.length && before(heap[worst]!, heap[l]!, score)) worst = l;
+      if (r < heap.length && before(heap[worst]!, heap[r]!, score)) worst = r;
+      if (worst === i) return;
+      const swap = heap[i]!;
+      heap[i] = heap[worst]!;
+      heap[worst] = swap;
+      i = worst;
+    }
+  };
+  for (const c of items) {
+    if (heap.length < size) {
+      heap.push(c);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!before(heap[parent]!, heap[i]!, score)) break;
+        const swap = heap[i]!;
+        heap[i] = heap[parent]!;
+        heap[parent] = swap;
+        i = parent;
+      }
+    } else if (before(c, heap[0]!, score)) {
+      heap[0] = c;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b, score) ? -1 : 1));
+}
+
+/** A text's candidate indices, best first: the leading ones, then (only if ever reached) the others in order. */
+function* bestFirst(r: Ranked): Generator<number> {
+  yield* r.top;
+  if (r.kept.length <= r.top.length) return;
+  const top = new Set(r.top);
+  yield* [...r.kept].filter((c) => !top.has(c)).sort((a, b) => (before(a, b, r.score) ? -1 : 1));
+}
+
+function candidate(r: Ranked, i: number, stream: TokenStream): Candidate {
+  const { word, stemOf } = stream.tokens;
+  const ids: number[] = [];
+  for (let k = 0; k < r.length[i]!; k++) {
+    const w = word[r.first[i]! + k]!;
+    if (!stream.of[w]) ids.push(stemOf[w]!);
+  }
+  return {
+    ids,
+    count: r.count[i]!,
+    capitalAt: r.capitalAt[i]!,
+    lowerAt: r.lowerAt[i]!,
+    capitals: r.capitals[i]!,
+    starts: r.starts[i]!,
+    length: r.length[i]!,
+    score: r.score[i]!,
+  };
+}
+
+/**
  * Candidate phrases of tokens [from, to): runs of one to three content words between stopwords and punctuation ("of"
  * may join two, as in "meaning of life"), ranked by how much more they belong to this text than to the background:
  * tf × idf summed over their words, favouring repeated phrases. Keys are numbers (stem ids), so ranking allocates
- * little.
+ * little. `tf` is a zeroed buffer of one slot per stem, left zeroed.
  */
-function rank(stream: TokenStream, from: number, to: number, background: TermStats | undefined): Candidate[] {
-  const idf = (s: string) => (background ? Math.log((background.segments + 1) / ((background.df.get(s) ?? 0) + 1)) + 1 : 1);
-  const tf = new Map<number, number>();
-  const { info } = stream;
-  for (let k = from; k < to; k++) if (info[k]!.content) tf.set(info[k]!.stemId, (tf.get(info[k]!.stemId) ?? 0) + 1);
-  const byKey = new Map<number, Candidate>();
-  let run: number[] = [];
+function rank(stream: TokenStream, from: number, to: number, idf: (id: number) => number, tf: Int32Array): Ranked {
+  const { word, stemOf } = stream.tokens;
+  const { content, vague, of } = stream;
+  // Candidates start at content words (at most three at each, of one to three words).
+  let starting = 0;
+  for (let k = from; k < to; k++) {
+    if (!content[word[k]!]) continue;
+    tf[stemOf[word[k]!]!]!++;
+    starting++;
+  }
+  const capacity = 3 * starting;
+  const first = new Int32Array(capacity);
+  const count = new Int32Array(capacity);
+  const capitalAt = new Int32Array(capacity);
+  const lowerAt = new Int32Array(capacity);
+  const capitals = new Int32Array(capacity);
+  const starts = new Int32Array(capacity);
+  const length = new Uint8Array(capacity);
+  let n = 0;
+  const byKey = new KeyTable(capacity);
+  // The current run: consecutive tokens from runStart, content words and single "of"s between them.
+  let runStart = from;
+  let runLength = 0;
   const flush = () => {
-    for (let i = 0; i < run.length; i++) {
-      const at = run[i]!;
-      const first = info[at]!;
-      if (first.word === 'of' || first.vague) continue;
+    for (let i = 0; i < runLength; i++) {
+      const at = runStart + i;
+      const firstWord = word[at]!;
+      if (of[firstWord] || vague[firstWord]) continue;
       let key = 0;
-      for (let len = 1; len <= MAX_WORDS && i + len <= run.length; len++) {
-        const t = info[run[i + len - 1]!]!;
+      for (let len = 1; len <= MAX_WORDS && i + len <= runLength; len++) {
+        const w = word[at + len - 1]!;
         // Stem ids below 2^17 keep a key of three exact in a double (51 bits); rarer collisions only merge counts.
-        key = key * 131072 + (t.stemId % 131072);
-        if (t.word === 'of' || t.vague) continue;
+        key = key * 131072 + (stemOf[w]! % 131072);
+        if (of[w] || vague[w]) continue;
         let c = byKey.get(key);
-        if (!c) {
-          const stems: string[] = [];
-          for (let k = 0; k < len; k++) if (info[run[i + k]!]!.word !== 'of') stems.push(info[run[i + k]!]!.stem);
-          byKey.set(key, (c = { stems, count: 0, capitalAt: -1, lowerAt: -1, capitals: 0, starts: 0, length: len, score: 0 }));
+        if (c < 0) {
+          byKey.set(key, (c = n++));
+          first[c] = at;
+          capitalAt[c] = -1;
+          lowerAt[c] = -1;
+          length[c] = len;
         }
-        c.count++;
+        count[c]!++;
         if (stream.breakBefore[at]) {
-          c.starts++;
-          if (c.lowerAt < 0) c.lowerAt = at;
-        } else if (stream.capital[at]) {
-          c.capitals++;
-          if (c.capitalAt < 0) c.capitalAt = at;
-        } else if (c.lowerAt < 0) c.lowerAt = at;
+          starts[c]!++;
+          if (lowerAt[c]! < 0) lowerAt[c] = at;
+        } else if (stream.tokens.capital[at]) {
+          capitals[c]!++;
+          if (capitalAt[c]! < 0) capitalAt[c] = at;
+        } else if (lowerAt[c]! < 0) lowerAt[c] = at;
       }
     }
-    run = [];
+    runLength = 0;
   };
   for (let k = from; k < to; k++) {
-    const t = info[k]!;
+    const w = word[k]!;
     if (stream.breakBefore[k]) flush();
-    if (t.content) run.push(k);
-    else if (t.word === 'of' && run.length > 0 && info[run[run.length - 1]!]!.word !== 'of') run.push(k);
-    else flush();
+    if (content[w] || (of[w] && runLength > 0 && !of[word[k - 1]!])) {
+      if (runLength === 0) runStart = k;
+      runLength++;
+    } else flush();
   }
   flush();
-  const out: Candidate[] = [];
-  for (const c of byKey.values()) {
-    if (c.stems.length > 1 && c.count < 2) continue;
+  const score = new Float64Array(n);
+  const kept = new Int32Array(n);
+  let keptCount = 0;
+  for (let c = 0; c < n; c++) {
+    let words = 0;
     let weight = 0;
-    for (const s of c.stems) weight += Math.log(1 + (tf.get(stemIds.get(s) ?? -1) ?? 0)) * idf(s);
-    c.score = (weight / Math.sqrt(c.stems.length)) * (1 + Math.log(c.count)) * (c.stems.length > 1 ? 1.3 : 1);
-    out.push(c);
+    for (let k = 0; k < length[c]!; k++) {
+      const w = word[first[c]! + k]!;
+      if (of[w]) continue;
+      words++;
+      weight += Math.log(1 + tf[stemOf[w]!]!) * idf(stemOf[w]!);
+    }
+    if (words > 1 && count[c]! < 2) continue;
+    score[c] = (weight / Math.sqrt(words)) * (1 + Math.log(count[c]!)) * (words > 1 ? 1.3 : 1);
+    kept[keptCount++] = c;
   }
-  return out.sort((a, b) => b.score - a.score);
+  for (let k = from; k < to; k++) tf[stemOf[word[k]!]!] = 0;
+  const candidates = kept.subarray(0, keptCount);
+  return { kept: candidates, top: leading(candidates, score, TOP), first, count, capitalAt, lowerAt, capitals, starts, length, score };
 }
 
 function positionOf(c: Candidate): number {
   return c.capitalAt >= 0 && c.capitals * 2 > c.count - c.starts ? c.capitalAt : c.lowerAt >= 0 ? c.lowerAt : c.capitalAt;
+}
+
+/** The lower-cased words of a candidate as said at its position. */
+function wordsOf(c: Candidate, stream: TokenStream): string[] {
+  const { tokens } = stream;
+  const at = positionOf(c);
+  const out: string[] = [];
+  for (let k = 0; k < c.length && at + k < tokens.count; k++) out.push(tokens.words[tokens.word[at + k]!]!);
+  return out;
 }
 
 /**
@@ -243,22 +378,23 @@ function positionOf(c: Candidate): number {
 function surfaceOf(c: Candidate, stream: TokenStream): string {
   const name = c.capitalAt >= 0 && c.capitals * 2 > c.count - c.starts;
   const at = positionOf(c);
+  const { tokens } = stream;
   const words: string[] = [];
-  for (let k = 0; k < c.length; k++) {
-    const i = stream.info[at + k];
-    if (!i) break;
-    words.push(name ? stream.text.slice(stream.at[at + k]!, stream.at[at + k]! + i.word.length) : i.word);
+  for (let k = 0; k < c.length && at + k < tokens.count; k++) {
+    const word = tokens.words[tokens.word[at + k]!]!;
+    words.push(name ? tokens.text.slice(tokens.at[at + k]!, tokens.at[at + k]! + word.length) : word);
   }
   return words.join(' ');
 }
 
 /** Picks up to `max` phrases, skipping ones that share a word stem with a better one ("satellites", "small satellite"). */
-function pick(ranked: readonly Candidate[], stream: TokenStream, max: number, keep: (c: Candidate, stream: TokenStream) => boolean): Keyphrase[] {
+function pick(ranked: Ranked, stream: TokenStream, max: number, keep: (c: Candidate, stream: TokenStream) => boolean): Keyphrase[] {
   const out: Keyphrase[] = [];
-  const used = new Set<string>();
-  for (const c of ranked) {
-    if (c.stems.some((s) => used.has(s)) || !keep(c, stream)) continue;
-    for (const s of c.stems) used.add(s);
+  const used = new Set<number>();
+  for (const i of bestFirst(ranked)) {
+    const c = candidate(ranked, i, stream);
+    if (c.ids.some((id) => used.has(id)) || !keep(c, stream)) continue;
+    for (const id of c.ids) used.add(id);
     out.push({ phrase: surfaceOf(c, stream), score: c.score });
     if (out.length >= max) break;
   }
@@ -291,16 +427,35 @@ export function keyphrasesOf(texts: readonly string[], options: KeyphraseOptions
 /** keyphrasesOf for token ranges of a stream already built (chapters tokenize an episode once for everything). */
 export function keyphrasesOfRanges(stream: TokenStream, ranges: readonly (readonly [number, number])[], options: KeyphraseOptions = {}): Keyphrase[][] {
   const max = options.max ?? 5;
-  const background = options.background ?? (ranges.length > 1 ? statsOf(stream, ranges) : undefined);
-  const ranked = ranges.map(([from, to]) => rank(stream, from, to, background));
+  const idf = idfOf(stream, ranges, options.background);
+  const tf = new Int32Array(stream.tokens.stems.length);
+  const ranked = ranges.map(([from, to]) => rank(stream, from, to, idf, tf));
   if (options.nouns) {
     // Tag the words of the leading candidates only: the rest are never picked.
     const words: string[] = [];
-    for (const r of ranked) for (const c of r.slice(0, max * 6)) for (let i = 0; i < c.length; i++) words.push(stream.info[positionOf(c) + i]?.word ?? '');
+    for (const r of ranked) {
+      let taken = 0;
+      for (const i of bestFirst(r)) {
+        if (taken++ >= max * 6) break;
+        words.push(...wordsOf(candidate(r, i, stream), stream));
+      }
+    }
     tagWords(words.filter(Boolean));
   }
   const keep = options.nouns ? nameLike : () => true;
   return ranked.map((r) => pick(r, stream, max, keep));
+}
+
+/** log((segments + 1) / (df + 1)) + 1 by stem id: against the given background, else the ranges themselves. */
+function idfOf(stream: TokenStream, ranges: readonly (readonly [number, number])[], background: TermStats | undefined): (id: number) => number {
+  if (background) {
+    const { stems } = stream.tokens;
+    return (id) => Math.log((background.segments + 1) / ((background.df.get(stems[id]!) ?? 0) + 1)) + 1;
+  }
+  if (ranges.length < 2) return () => 1;
+  const df = documentFrequencies(stream, ranges);
+  const segments = ranges.length;
+  return (id) => Math.log((segments + 1) / (df[id]! + 1)) + 1;
 }
 
 /** A short title from the top keyphrases: "Neural networks, Tesla and data engines". */
@@ -311,49 +466,15 @@ export function titleFrom(phrases: readonly Keyphrase[], count = 2): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Parts of speech
-
-type Tag = 'noun' | 'adj' | 'verb' | 'other';
-
-/**
- * Each lower-case word's usual part of speech, from the wink-nlp tagger run on a bare word list (out of context: the
- * word's most likely tag, which is what a title needs). Memoized: the vocabulary repeats across chapters and episodes.
- */
-const tags = new Map<string, Tag>();
-const MAX_TAGS = 200_000;
-
-type PosDoc = { tokens(): { out(what?: unknown): string[] } };
-type PosNlp = { readDoc(text: string): PosDoc; its: { pos: unknown } };
-
-function tagWords(words: readonly string[]): void {
-  const unknown = [...new Set(words)].filter((w) => !tags.has(w));
-  if (unknown.length === 0) return;
-  const nlp = english() as unknown as PosNlp;
-  // One word a line: the tagger sees each alone, and its tokens line up with the words.
-  const doc = nlp.readDoc(unknown.join('\n'));
-  const pos = doc.tokens().out(nlp.its.pos);
-  const values = doc.tokens().out();
-  let k = 0;
-  for (let i = 0; i < values.length && k < unknown.length; i++) {
-    if (values[i] !== unknown[k]) continue;
-    const p = pos[i];
-    const tag: Tag = p === 'NOUN' || p === 'PROPN' ? 'noun' : p === 'ADJ' || p === 'NUM' ? 'adj' : p === 'VERB' || p === 'AUX' ? 'verb' : 'other';
-    if (tags.size < MAX_TAGS) tags.set(unknown[k]!, tag);
-    k++;
-  }
-}
-
 /** Ends on a noun and holds no verb or adverb (a gerund tagged as a noun, "training", passes). */
 function nameLike(c: Candidate, stream: TokenStream): boolean {
-  const at = positionOf(c);
-  const surface: string[] = [];
-  for (let i = 0; i < c.length; i++) surface.push(stream.info[at + i]?.word ?? '');
-  const last = tags.get(surface[surface.length - 1]!);
+  const surface = wordsOf(c, stream);
+  while (surface.length < c.length) surface.push('');
+  const last = partOfSpeech(surface[surface.length - 1]!);
   if (last !== undefined && last !== 'noun') return false;
   for (const w of surface) {
     if (w === 'of') continue;
-    const t = tags.get(w);
+    const t = partOfSpeech(w);
     if (t === 'verb' || t === 'other') return false;
   }
   return true;

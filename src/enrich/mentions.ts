@@ -53,24 +53,45 @@ export function findMentions(episode: Episode): EnrichmentPatch {
   const bestSource = bestSourceOf(episode);
   for (const t of episode.transcripts) {
     if (t.source === bestSource || t.turns.length === 0) continue;
-    const other = scanNames(t.turns.map(toSegment), participants, { known, isKnownPhrase, useTagger: false });
+    const other = scanNames(t.turns, participants, { known, isKnownPhrase, useTagger: false });
     heard.push(...resolveEntities(other.occurrences, { references, show: episode.show, casing: other.casing }).mishearings);
   }
   const corrections = mergeCorrections(heard);
   return { mentions: toMentions(entities, corrections, episode.mentions), corrections };
 }
 
-/** The best transcript's turns, or else the highlights' text with their times (an episode known by highlights only). */
-function textSegments(episode: Episode): Segment[] {
-  const turns = episode.turns.filter((t) => t.text.trim().length > 0);
-  if (turns.length > 0) return turns.map(toSegment);
+const segmentMemo = new WeakMap<Episode, readonly Segment[]>();
+
+/**
+ * The best transcript's turns with words (a turn is a segment as it is), or else the highlights' text with their
+ * times (an episode known by highlights only). Memoized per episode: skip() and run() both read it.
+ */
+function textSegments(episode: Episode): readonly Segment[] {
+  let found = segmentMemo.get(episode);
+  if (!found) segmentMemo.set(episode, (found = segmentsOf(episode)));
+  return found;
+}
+
+function segmentsOf(episode: Episode): Segment[] {
+  const turns = episode.turns.filter((t) => hasText(t.text));
+  if (turns.length > 0) return turns;
   return episode.highlights
     .filter((h) => h.start !== null && h.text.trim().length > 0)
     .map((h) => ({ text: h.text, start: h.start!, end: h.end ?? h.start!, speaker: null }));
 }
 
-function toSegment(t: { text: string; start: number; end: number; speaker: string | null }): Segment {
-  return { text: t.text, start: t.start, end: t.end, speaker: t.speaker };
+/** Whether a text has anything but whitespace (as trim() sees it), without making the trimmed copy. */
+function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** JavaScript's whitespace, as \s and trim() see it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function bestSourceOf(episode: Episode): string | undefined {
@@ -85,9 +106,35 @@ function latinScript(segments: readonly Segment[]): boolean | null {
     sample += s.text;
     if (sample.length > SCRIPT_SAMPLE) break;
   }
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  // Counted by code point, as /\p{L}/gu and /\p{Script=Latin}/gu match them, without an array of every letter.
+  let letters = 0;
+  let latin = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    let kind: number;
+    if (c < 128) kind = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? LETTER | LATIN : NONE;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      kind = letterKind(sample.slice(i, i + 2));
+      i++;
+    } else {
+      kind = scripts[c]!;
+      if (kind === 0) scripts[c] = kind = letterKind(sample[i]!);
+    }
+    if (kind & LETTER) letters++;
+    if (kind & LATIN) latin++;
+  }
   return letters === 0 ? null : latin / letters > 0.5;
+}
+
+/** Kinds of characters: 0 is "not yet seen" in the table below. */
+const NONE = 1;
+const LETTER = 2;
+const LATIN = 4;
+/** Per BMP code unit: its kind once seen. */
+const scripts = new Uint8Array(0x10000);
+
+function letterKind(char: string): number {
+  return NONE | (/\p{L}/u.test(char) ? LETTER : 0) | (/\p{Script=Latin}/u.test(char) ? LATIN : 0);
 }
 
 /** The host's name from a show named after them ("Lex Fridman Podcast" → "Lex Fridman"), if it reads as a name. */

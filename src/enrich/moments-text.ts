@@ -1,12 +1,14 @@
 // The transcript as the moments and insights steps read it: one text (every turn's words joined by spaces, so a
 // quote cut from it is the transcript's own words), split into sentences with times, content stems and the cheap
-// per-sentence cues both steps score with. Built once per transcript and shared by the two steps. Pure.
+// per-sentence cues both steps score with. Built once per transcript and shared by the two steps. Pure. The text,
+// its words and stems are the transcript's shared reading (src/enrich/analysis.ts, which chapters read too).
 //
 // Sentences are split by hand rather than with wink-nlp (src/formats/text.ts splitSentences): wink costs ~60 ms
 // per episode-hour, several times the whole budget of a step; Whisper and the transcript pages punctuate well
 // enough that terminal punctuation followed by a non-lowercase word is a sentence end.
 import type { Turn } from '../model/episode.js';
-import { WORDS_PER_SECOND, countWords, squash } from '../formats/text.js';
+import { WORDS_PER_SECOND, countWords } from '../formats/text.js';
+import { findSentenceEnd, transcriptText, type SentenceEnd, type TranscriptText } from './analysis.js';
 import { describe, newVocabulary } from './moments-words.js';
 
 export interface Sentence {
@@ -86,35 +88,42 @@ export function textStream(turns: readonly Turn[]): TextStream {
   return stream;
 }
 
-interface TurnSpan {
-  from: number;
-  to: number;
-  start: number;
-  end: number;
-  speaker: string | null;
-  attributed: boolean;
+/**
+ * The turns as the stream reads them: the transcript's parts (src/enrich/analysis.ts) with their times, which are
+ * the turns' own unless the transcript has no usable ones (then they are shared out by speech rate).
+ */
+interface Parts {
+  count: number;
+  from: Int32Array;
+  to: Int32Array;
+  start: Float64Array;
+  end: Float64Array;
+  speaker: readonly (string | null)[];
+  attributed: Uint8Array;
 }
 
-function hardBreak(a: TurnSpan, b: TurnSpan): boolean {
-  return a.speaker !== b.speaker && !a.attributed && !b.attributed;
+/** Between parts k - 1 and k: a change between speakers the source names (never crossed by a sentence). */
+function hardBreak(p: Parts, k: number): boolean {
+  return p.speaker[k - 1] !== p.speaker[k] && !p.attributed[k - 1] && !p.attributed[k];
 }
 
 function buildStream(turns: readonly Turn[]): TextStream {
-  const spans = turnSpans(turns);
-  const text = spans.text;
-  const v = newVocabulary();
+  const joined = transcriptText(turns);
+  const { text } = joined;
+  const parts = timedParts(joined);
+  const v = newVocabulary(joined.tokens);
   const sentences: Sentence[] = [];
   let totalWords = 0;
-  const timeAt = timeMapper(spans.spans);
-  const speakerAt = speakerMapper(spans.spans);
+  const timeAt = timeMapper(parts);
+  const speakerAt = speakerMapper(parts);
   // A run is a stretch no sentence crosses: a change between speakers the source names. Speakers guessed by
   // enrichment (attributed) change mid-sentence too often to cut there; such a sentence takes the speaker of its
   // middle.
-  for (let r = 0; r < spans.spans.length; ) {
+  for (let r = 0; r < parts.count; ) {
     let s = r + 1;
-    while (s < spans.spans.length && !hardBreak(spans.spans[s - 1]!, spans.spans[s]!)) s++;
-    const runFrom = spans.spans[r]!.from;
-    const runTo = spans.spans[s - 1]!.to;
+    while (s < parts.count && !hardBreak(parts, s)) s++;
+    const runFrom = parts.from[r]!;
+    const runTo = parts.to[s - 1]!;
     const pieces = splitRun(text, runFrom, runTo);
     for (let k = 0; k < pieces.length; k += 2) {
       const from = pieces[k]!;
@@ -131,7 +140,6 @@ function buildStream(turns: readonly Turn[]): TextStream {
   }
   // Inside a run, the floor also changes where consecutive sentences have different speakers.
   for (let i = 0; i + 1 < sentences.length; i++) if (sentences[i]!.speaker !== sentences[i + 1]!.speaker) sentences[i]!.endsTurn = true;
-  const last = spans.spans[spans.spans.length - 1];
   return {
     text,
     sentences,
@@ -140,63 +148,56 @@ function buildStream(turns: readonly Turn[]): TextStream {
     tf: Int32Array.from(v.tf),
     df: Int32Array.from(v.df),
     generic: Uint8Array.from(v.generic),
-    duration: last ? last.end : 0,
+    duration: parts.count > 0 ? parts.end[parts.count - 1]! : 0,
     words: totalWords,
   };
 }
 
 /**
- * The turns' texts joined by single spaces, with each turn's character range and times. Turns without words are
- * left out. A transcript without usable times (every end at 0, or going backwards) is timed by speech rate, so
- * moments still get an order and a length.
+ * The transcript's parts with their times. A transcript without usable times (every end at 0, or going backwards)
+ * is timed by speech rate, so moments still get an order and a length.
  */
-function turnSpans(turns: readonly Turn[]): { text: string; spans: TurnSpan[] } {
-  const parts: string[] = [];
-  const spans: TurnSpan[] = [];
-  let at = 0;
-  for (const turn of turns) {
-    const clean = typeof turn.text === 'string' ? squash(turn.text) : '';
-    if (!clean) continue;
-    if (parts.length) at += 1;
-    const start = Number.isFinite(turn.start) ? turn.start : 0;
-    const end = Number.isFinite(turn.end) ? Math.max(turn.end, start) : start;
-    spans.push({ from: at, to: at + clean.length, start, end, speaker: turn.speaker ?? null, attributed: turn.attributed === true });
-    parts.push(clean);
-    at += clean.length;
-  }
-  const timed = spans.length > 0 && spans[spans.length - 1]!.end > 0 && spans.every((s, i) => i === 0 || s.start >= spans[i - 1]!.start - 1);
+function timedParts(joined: TranscriptText): Parts {
+  const count = joined.turn.length;
+  const parts: Parts = { count, from: joined.from, to: joined.to, start: joined.start, end: joined.end, speaker: joined.speaker, attributed: joined.attributed };
+  let timed = count > 0 && joined.end[count - 1]! > 0;
+  for (let k = 1; k < count && timed; k++) timed = joined.start[k]! >= joined.start[k - 1]! - 1;
   if (!timed) {
+    const start = new Float64Array(count);
+    const end = new Float64Array(count);
     let clock = 0;
-    spans.forEach((s, i) => {
-      s.start = clock;
-      s.end = clock += countWords(parts[i]!) / WORDS_PER_SECOND;
-    });
+    for (let k = 0; k < count; k++) {
+      start[k] = clock;
+      end[k] = clock += countWords(joined.text.slice(joined.from[k]!, joined.to[k]!)) / WORDS_PER_SECOND;
+    }
+    return { ...parts, start, end };
   }
-  return { text: parts.join(' '), spans };
+  return parts;
 }
 
-/** Character offset → the speaker of the turn holding it; offsets must be asked in (nearly) rising order. */
-function speakerMapper(spans: TurnSpan[]): (offset: number) => string | null {
+/** Character offset → the speaker of the part holding it; offsets must be asked in (nearly) rising order. */
+function speakerMapper(p: Parts): (offset: number) => string | null {
   let k = 0;
   return (offset: number) => {
-    if (spans.length === 0) return null;
-    while (k > 0 && spans[k]!.from > offset) k--;
-    while (k < spans.length - 1 && spans[k]!.to < offset) k++;
-    return spans[k]!.speaker;
+    if (p.count === 0) return null;
+    while (k > 0 && p.from[k]! > offset) k--;
+    while (k < p.count - 1 && p.to[k]! < offset) k++;
+    return p.speaker[k]!;
   };
 }
 
-/** Character offset → seconds, interpolating inside a turn by characters; offsets must be asked in rising order. */
-function timeMapper(spans: TurnSpan[]): (offset: number) => number {
+/** Character offset → seconds, interpolating inside a part by characters; offsets must be asked in rising order. */
+function timeMapper(p: Parts): (offset: number) => number {
   let k = 0;
   return (offset: number) => {
-    if (spans.length === 0) return 0;
-    while (k > 0 && spans[k]!.from > offset) k--;
-    while (k < spans.length - 1 && spans[k]!.to < offset) k++;
-    const s = spans[k]!;
-    if (offset <= s.from) return s.start;
-    if (offset >= s.to) return s.end;
-    return s.start + ((offset - s.from) / (s.to - s.from)) * (s.end - s.start);
+    if (p.count === 0) return 0;
+    while (k > 0 && p.from[k]! > offset) k--;
+    while (k < p.count - 1 && p.to[k]! < offset) k++;
+    const from = p.from[k]!;
+    const to = p.to[k]!;
+    if (offset <= from) return p.start[k]!;
+    if (offset >= to) return p.end[k]!;
+    return p.start[k]! + ((offset - from) / (to - from)) * (p.end[k]! - p.start[k]!);
   };
 }
 
@@ -209,19 +210,18 @@ const DOTTED = /(?:[a-z]\.){2,}$/i;
  */
 function splitRun(text: string, from: number, to: number): number[] {
   const out: number[] = [];
-  const END = /[。！？]+|[.!?…]+["'”’)\]]*(?=\s|$)/g;
-  END.lastIndex = from;
+  const end: SentenceEnd = { start: 0, stop: 0 };
   let start = from;
-  for (let m = END.exec(text); m && m.index < to; m = END.exec(text)) {
-    const stop = m.index + m[0].length;
+  for (let at = from; findSentenceEnd(text, at, true, end, to); at = end.stop) {
+    const stop = end.stop;
     if (stop > to) break;
     let next = stop;
     while (next < to && text.charCodeAt(next) === 32) next++;
     if (next < to) {
-      const c = text[next]!;
-      if (c !== c.toUpperCase()) continue;
-      if (m[0] === '.') {
-        const before = text.slice(Math.max(start, m.index - 6), stop);
+      const code = text.charCodeAt(next);
+      if (code < 128 ? code >= 97 && code <= 122 : text[next] !== text[next]!.toUpperCase()) continue;
+      if (stop - end.start === 1 && text.charCodeAt(end.start) === 46) {
+        const before = text.slice(Math.max(start, end.start - 6), stop);
         if (ABBREVIATION.test(before) || DOTTED.test(before)) continue;
       }
     }

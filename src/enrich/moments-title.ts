@@ -3,9 +3,10 @@
 // words weighed by how much more they belong to the quote than to the rest of the episode; unlike it, a title must
 // read as a name: phrases are runs of nouns and adjectives ending on a noun (so never "perhaps", "significant" or
 // "voiced"), names as written ("Brave New World") are preferred and keep their case, and a name said once counts.
-// Pure (the part-of-speech memo below only saves work).
-import { english } from '../formats/text.js';
-import { isStopword, stem } from '../text/words.js';
+// Pure (the part-of-speech memo of src/enrich/pos.ts only saves work).
+import { isStopword } from '../text/words.js';
+import { wordStem } from './analysis.js';
+import { partOfSpeech, tagWords as tagPartsOfSpeech } from './pos.js';
 
 /** Words that name nothing, even as the head of a phrase. */
 const VAGUE = new Set(
@@ -27,41 +28,11 @@ const MAX_WORDS = 3;
 
 type Tag = 'noun' | 'adj' | 'other';
 
-/**
- * Each lower-case word's usual part of speech, from the wink-nlp tagger run on the bare, comma-separated word list.
- * Memoized across episodes: tagging is ~20 µs a word, and the vocabulary repeats. The memo cannot make titles depend
- * on which episodes came before: checked on 15,000 corpus words, a content word in such a list gets exactly the tag
- * it gets alone (the tagger's context rules only move function words like "that", which are never tagged here).
- */
-const tags = new Map<string, Tag>();
-const MAX_TAGS = 200_000;
-
-type PosDoc = { tokens(): { out(what?: unknown): string[] } };
-type PosNlp = { readDoc(text: string): PosDoc; its: { pos: unknown } };
+/** Lower-case words of letters only are asked of the tagger (src/enrich/pos.ts); others are read by their shape. */
+const TAGGED = /^[a-z]+$/;
 
 function tagWords(words: readonly string[]): void {
-  const unknown = [...new Set(words)].filter((w) => !tags.has(w) && /^[a-z]+$/.test(w));
-  if (!unknown.length) return;
-  let found: string[] = [];
-  try {
-    const nlp = english() as unknown as PosNlp;
-    const doc = nlp.readDoc(unknown.join(', '));
-    const texts = doc.tokens().out();
-    const pos = doc.tokens().out(nlp.its.pos);
-    found = pos.filter((_, i) => texts[i] !== ',');
-  } catch {
-    found = [];
-  }
-  // If the tagger split or merged a word, the tags no longer line up: fall back to word shapes for this batch.
-  const aligned = found.length === unknown.length;
-  unknown.forEach((w, i) => {
-    const tag = aligned ? fromPos(found[i]!) : fromShape(w);
-    if (tags.size < MAX_TAGS) tags.set(w, tag);
-  });
-}
-
-function fromPos(pos: string): Tag {
-  return pos === 'NOUN' || pos === 'PROPN' ? 'noun' : pos === 'ADJ' || pos === 'NUM' ? 'adj' : 'other';
+  tagPartsOfSpeech(words.filter((w) => TAGGED.test(w)));
 }
 
 function fromShape(word: string): Tag {
@@ -69,7 +40,8 @@ function fromShape(word: string): Tag {
 }
 
 function tagOf(word: string): Tag {
-  return tags.get(word) ?? fromShape(word);
+  const pos = TAGGED.test(word) ? partOfSpeech(word) : undefined;
+  return pos === undefined ? fromShape(word) : pos === 'verb' ? 'other' : pos;
 }
 
 interface Token {
@@ -78,6 +50,10 @@ interface Token {
   stem: string;
   /** Capitalized inside a sentence: a name as the transcript writes it. */
   named: boolean;
+  /** Long enough, not a number, stopword or (unless named) vague word: may be part of a phrase. */
+  usable: boolean;
+  /** Its part of speech, for usable words that are not names. */
+  tag: Tag;
 }
 
 interface Phrase {
@@ -99,27 +75,29 @@ export function titlePhrases(quote: string, idf: (stem: string) => number, max =
     for (const chunk of sentence.split(/[.,;:!?…()[\]"“”—–]+|\s-\s/)) {
       const tokens: Token[] = [];
       for (const word of chunk.match(/[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu) ?? []) {
-        const lower = word.toLowerCase().replace(/['’]\p{L}+$/u, '');
-        tokens.push({ word, lower, stem: '', named: !first && /^\p{Lu}/u.test(word) && word !== 'I' });
+        const lower = word.includes("'") || word.includes('’') ? word.toLowerCase().replace(/['’]\p{L}+$/u, '') : word.toLowerCase();
+        const named = !first && startsUpper(word) && word !== 'I';
+        // A name is kept whole even when its words are vague on their own ("Brave New World").
+        const usable = lower.length >= (named ? 2 : 3) && !isDigits(lower) && !isStopword(lower) && (named || !VAGUE.has(lower));
+        tokens.push({ word, lower, stem: '', named, usable, tag: 'other' });
         first = false;
       }
       chunks.push(tokens);
     }
   }
-  // A name is kept whole even when its words are vague on their own ("Brave New World").
-  const usable = (t: Token) => t.lower.length >= (t.named ? 2 : 3) && !/^\d+$/.test(t.lower) && !isStopword(t.lower) && (t.named || !VAGUE.has(t.lower));
-  tagWords(chunks.flatMap((c) => c.filter((t) => usable(t) && !t.named).map((t) => t.lower)));
+  tagWords(chunks.flatMap((c) => c.filter((t) => t.usable && !t.named).map((t) => t.lower)));
   const tf = new Map<string, number>();
   const runs: Token[][] = [];
   for (const chunk of chunks) {
     let run: Token[] = [];
     for (const t of chunk) {
-      if (!usable(t) || (!t.named && tagOf(t.lower) === 'other')) {
+      if (t.usable && !t.named) t.tag = tagOf(t.lower);
+      if (!t.usable || (!t.named && t.tag === 'other')) {
         if (run.length) runs.push(run);
         run = [];
         continue;
       }
-      t.stem = stem(t.lower);
+      t.stem = wordStem(t.lower);
       tf.set(t.stem, (tf.get(t.stem) ?? 0) + 1);
       run.push(t);
     }
@@ -129,16 +107,24 @@ export function titlePhrases(quote: string, idf: (stem: string) => number, max =
   for (const run of runs) {
     for (let len = 1; len <= MAX_WORDS; len++) {
       for (let i = 0; i + len <= run.length; i++) {
-        const part = run.slice(i, i + len);
-        const head = part[len - 1]!;
-        if (!head.named && tagOf(head.lower) !== 'noun') continue;
+        const head = run[i + len - 1]!;
+        if (!head.named && head.tag !== 'noun') continue;
         // A lone common word needs some length to name anything ("res", "con" are cut-off words).
         if (len === 1 && !head.named && head.lower.length < 4) continue;
-        const key = part.map((p) => p.stem).join(' ');
+        let key = run[i]!.stem;
+        for (let k = 1; k < len; k++) key += ` ${run[i + k]!.stem}`;
         let entry = found.get(key);
-        // A possessive names its owner, not the phrase: "Newton's" ends a title as "Newton".
-        const surface = part.map((p, k) => (k === len - 1 ? p.word.replace(/['’]s$/i, '') : p.word)).join(' ');
-        if (!entry) found.set(key, (entry = { key, surface, count: 0, score: 0, named: part.every((p) => p.named) }));
+        if (!entry) {
+          // A possessive names its owner, not the phrase: "Newton's" ends a title as "Newton".
+          let surface = '';
+          let named = true;
+          for (let k = 0; k < len; k++) {
+            const p = run[i + k]!;
+            surface += (k > 0 ? ' ' : '') + (k === len - 1 ? p.word.replace(/['’]s$/i, '') : p.word);
+            named &&= p.named;
+          }
+          found.set(key, (entry = { key, surface, count: 0, score: 0, named }));
+        }
         entry.count++;
       }
     }
@@ -160,11 +146,26 @@ export function titlePhrases(quote: string, idf: (stem: string) => number, max =
   return out.map((p) => p.surface);
 }
 
+/** Starts with an upper-case letter (/^\p{Lu}/u), looked up without a regex for ASCII. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(word);
+}
+
+function isDigits(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function stemsOf(phrase: string): string[] {
   return phrase
     .toLowerCase()
     .split(' ')
-    .map((w) => stem(w.replace(/['’]\p{L}+$/u, '')));
+    .map((w) => wordStem(w.replace(/['’]\p{L}+$/u, '')));
 }
 
 /**

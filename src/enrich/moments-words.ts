@@ -1,8 +1,9 @@
-// The words of a sentence as the moments and insights steps score them: one pass over its characters gives its
-// content stems and counts of the cues that make a passage substantive (numbers, names, markers of explanation and
+// The words of a sentence as the moments and insights steps score them: one pass over its tokens (the transcript's
+// shared tokens, src/enrich/analysis.ts) gives its content stems and counts of the cues that make a passage substantive (numbers, names, markers of explanation and
 // story) or not (fillers, pleasantries, sponsor language), and how it starts. Word lists are English, chosen for
 // conversation. Pure (the buffers below are reused between sentences, never shared between calls).
-import { isStopword, stem } from '../text/words.js';
+import { isStopword } from '../text/words.js';
+import { wordStem, type Tokens } from './analysis.js';
 import type { Sentence } from './moments-text.js';
 
 /** Number words count as specific like digits: "a billion people", "ninety percent". */
@@ -150,6 +151,9 @@ function openerOf(lead: number, tokens: readonly string[], n: number): Sentence[
 }
 
 export interface Vocabulary {
+  /** The transcript's tokens (src/enrich/analysis.ts) and the first one not read yet: sentences come in order. */
+  tokens: Tokens;
+  next: number;
   vocab: Map<string, number>;
   vocabulary: string[];
   tf: number[];
@@ -157,9 +161,11 @@ export interface Vocabulary {
   generic: number[];
   /** The stems of every sentence, one after the other (each sentence keeps its range). */
   stems: number[];
-  /** Every word seen in the episode: its kind and its stem's id (ASCII words in the table, others in the map). */
-  table: WordTable;
-  words: Map<string, WordEntry>;
+  /** Per word id of the tokens: the word's flags (-1 until first met) and its stem's id here (-1 for stopwords). */
+  flags: Int32Array;
+  ids: Int32Array;
+  /** Pieces of words that a sentence limit cut through (text without spaces), by their text. */
+  pieces: Map<string, WordEntry>;
   /** The last sentence each stem was counted in (for df), and the current sentence's number. */
   stamp: number[];
   sentence: number;
@@ -192,41 +198,39 @@ interface WordEntry {
   id: number;
 }
 
-/** What a word is, whatever the episode: its flags and stem (null for stopwords). */
-interface Lexeme {
-  flags: number;
-  stem: string | null;
+/**
+ * The flags every word of the lists above has, in one table: a word costs one lookup. The low 16 bits hold the flags
+ * of any word, the high ones those of content words only (NUMBER, GENERIC), which stopwords do not get.
+ */
+const LISTED = new Map<string, number>();
+{
+  const mark = (words: Iterable<string>, flag: number): void => {
+    for (const w of words) LISTED.set(w, (LISTED.get(w) ?? 0) | flag);
+  };
+  mark(FILLERS, FILLER);
+  mark(CUE_INDEX.keys(), CUE_HEAD);
+  mark(ADDRESS_ENDINGS, ADDRESS);
+  mark(FINITE_WORDS, FINITE);
+  mark(['you', 'your'], YOU);
+  mark(CLAIM_WORDS, CLAIM);
+  mark(PAST_WORDS, PAST);
+  mark(NUMBER_WORDS, NUMBER << 16);
+  mark(CHAT, GENERIC << 16);
 }
 
-/** Lexemes of the words met so far, across episodes: the vocabulary of a show repeats from one episode to the next. */
-const lexicon = new Map<string, Lexeme>();
-const MAX_LEXICON = 300_000;
-
-function lexeme(word: string): Lexeme {
-  const known = lexicon.get(word);
-  if (known) return known;
-  let flags = 0;
-  if (FILLERS.has(word)) flags |= FILLER;
-  if (CUE_INDEX.has(word)) flags |= CUE_HEAD;
-  if (ADDRESS_ENDINGS.has(word)) flags |= ADDRESS;
-  if (FINITE_WORDS.has(word) || (word.length > 4 && word.endsWith('ed'))) flags |= FINITE;
-  if (word === 'you' || word === 'your') flags |= YOU;
-  if (CLAIM_WORDS.has(word)) flags |= CLAIM;
-  if (PAST_WORDS.has(word) || (word.length > 4 && word.endsWith('ed'))) flags |= PAST;
-  let lex: Lexeme;
-  if (isStopword(word)) lex = { flags: flags | STOP, stem: null };
-  else {
-    if (NUMBER_WORDS.has(word)) flags |= NUMBER;
-    if (CHAT.has(word) || word.length < 2) flags |= GENERIC;
-    lex = { flags, stem: stem(word) };
-  }
-  if (lexicon.size < MAX_LEXICON) lexicon.set(word, lex);
-  return lex;
+/** What a word is, whatever the episode. */
+function flagsOf(word: string, stop: boolean): number {
+  const listed = LISTED.get(word) ?? 0;
+  let flags = listed & 0xffff;
+  if (word.length > 4 && word.endsWith('ed')) flags |= FINITE | PAST;
+  if (stop) return flags | STOP;
+  flags |= listed >>> 16;
+  if (word.length < 2) flags |= GENERIC;
+  return flags;
 }
 
-function wordEntry(word: string, v: Vocabulary): WordEntry {
-  const { flags, stem: s } = lexeme(word);
-  if (s === null) return { word, flags, id: -1 };
+/** The id of a stem in the episode's vocabulary, added when new. */
+function stemId(s: string, flags: number, v: Vocabulary): number {
   let id = v.vocab.get(s);
   if (id === undefined) {
     id = v.vocabulary.length;
@@ -237,71 +241,20 @@ function wordEntry(word: string, v: Vocabulary): WordEntry {
     v.generic.push(flags & GENERIC ? 1 : 0);
     v.stamp.push(-1);
   }
-  return { word, flags, id };
+  return id;
 }
 
-/**
- * The episode's ASCII words by hash (open addressing), looked up by their place in the text: building a lower-case
- * string per word and hashing it again in a Map was most of the cost of reading a transcript.
- */
-class WordTable {
-  private slots: (WordEntry | undefined)[] = new Array<WordEntry | undefined>(4096).fill(undefined);
-  private hashes = new Int32Array(4096);
-  private count = 0;
-
-  find(text: string, from: number, to: number, hash: number): WordEntry | undefined {
-    const mask = this.slots.length - 1;
-    const length = to - from;
-    for (let k = hash & mask; ; k = (k + 1) & mask) {
-      const e = this.slots[k];
-      if (e === undefined) return undefined;
-      if (this.hashes[k] === hash && e.word.length === length && sameText(e.word, text, from)) return e;
-    }
+/** A piece of a word cut by a sentence limit, read like a word of its own (as the text's own scan would). */
+function pieceEntry(text: string, from: number, to: number, v: Vocabulary): WordEntry {
+  const word = text.slice(from, to).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  let entry = v.pieces.get(word);
+  if (!entry) {
+    const stop = isStopword(word);
+    const flags = flagsOf(word, stop);
+    entry = { word, flags, id: stop ? -1 : stemId(wordStem(word), flags, v) };
+    v.pieces.set(word, entry);
   }
-
-  add(entry: WordEntry, hash: number): void {
-    if (2 * (this.count + 1) > this.slots.length) this.grow();
-    this.place(entry, hash);
-    this.count++;
-  }
-
-  private place(entry: WordEntry, hash: number): void {
-    const mask = this.slots.length - 1;
-    let k = hash & mask;
-    while (this.slots[k] !== undefined) k = (k + 1) & mask;
-    this.slots[k] = entry;
-    this.hashes[k] = hash;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    const oldHashes = this.hashes;
-    this.slots = new Array<WordEntry | undefined>(old.length * 2).fill(undefined);
-    this.hashes = new Int32Array(old.length * 2);
-    old.forEach((e, k) => {
-      if (e !== undefined) this.place(e, oldHashes[k]!);
-    });
-  }
-}
-
-/** Whether text[from, from + word.length) is `word` (lower-case ASCII) in any case. */
-function sameText(word: string, text: string, from: number): boolean {
-  for (let j = 0; j < word.length; j++) {
-    let c = text.charCodeAt(from + j);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== word.charCodeAt(j)) return false;
-  }
-  return true;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-function isWordChar(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  // Surrogate pairs: a letter outside the BMP is tested as the pair; its low half follows as part of the word.
-  if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isWordChar(text, i - 1);
-  return LETTER_OR_DIGIT.test(c >= 0xd800 && c <= 0xdbff ? text.slice(i, i + 2) : text[i]!);
+  return entry;
 }
 
 // Buffers reused for every sentence (sentences are read one at a time, never concurrently): its words, and where
@@ -310,8 +263,8 @@ const buffer: string[] = [];
 const cueAt: number[] = [];
 
 /**
- * The features of the sentence text[from, to), with its stems added to the vocabulary. Times, speaker and turn end
- * are left for the caller to set.
+ * The features of the sentence text[from, to) (text: the tokens' text), with its stems added to the vocabulary.
+ * Times, speaker and turn end are left for the caller to set.
  */
 export function describe(text: string, from: number, to: number, v: Vocabulary): Sentence {
   const stemFrom = v.stems.length;
@@ -325,35 +278,34 @@ export function describe(text: string, from: number, to: number, v: Vocabulary):
   let claim = false;
   let past = false;
   let cues = 0;
-  // Tokens as in src/text/words.ts (runs of letters and digits, lower-cased, diacritics folded), scanned by hand:
-  // the Unicode regex is only consulted for non-ASCII characters.
-  let i = from;
-  while (i < to) {
-    while (i < to && !isWordChar(text, i)) i++;
-    if (i >= to) break;
-    const at = i;
-    let ascii = true;
-    let hash = 0x811c9dc5;
-    while (i < to && isWordChar(text, i)) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) ascii = false;
-      // FNV-1a over the lower-cased letters, so a word seen before is found without building its string.
-      hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 16777619);
-      i++;
-    }
-    let entry: WordEntry | undefined;
-    if (ascii) {
-      entry = v.table.find(text, at, i, hash);
-      if (entry === undefined) v.table.add((entry = wordEntry(text.slice(at, i).toLowerCase(), v)), hash);
+  const t = v.tokens;
+  let k = v.next;
+  while (k < t.count && t.end[k]! <= from) k++;
+  for (; k < t.count && t.at[k]! < to; k++) {
+    let at = t.at[k]!;
+    let end = t.end[k]!;
+    let word: string;
+    let flags: number;
+    let id: number;
+    if (at < from || end > to) {
+      // Only where a sentence was cut inside a word (a long text without spaces): the piece is a word here.
+      at = Math.max(at, from);
+      end = Math.min(end, to);
+      const entry = pieceEntry(text, at, end, v);
+      ({ word, flags, id } = entry);
     } else {
-      const word = text.slice(at, i).toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      entry = v.words.get(word);
-      if (entry === undefined) v.words.set(word, (entry = wordEntry(word, v)));
+      const w = t.word[k]!;
+      word = t.words[w]!;
+      flags = v.flags[w]!;
+      if (flags < 0) {
+        const stop = t.stop[w] === 1;
+        v.flags[w] = flags = flagsOf(word, stop);
+        v.ids[w] = stop ? -1 : stemId(t.stems[t.stemOf[w]!]!, flags, v);
+      }
+      id = v.ids[w]!;
     }
-    buffer[words] = entry.word;
-    const word = entry.word;
-    const flags = entry.flags;
-    if (flags & ADDRESS && isAdAddress(text, at, i, buffer, words)) address = true;
+    buffer[words] = word;
+    if (flags & ADDRESS && isAdAddress(text, at, end, buffer, words)) address = true;
     if (flags & CUE_HEAD) cueAt[cues++] = words;
     if (flags & FINITE) finite = true;
     if (flags & YOU) you++;
@@ -364,10 +316,9 @@ export function describe(text: string, from: number, to: number, v: Vocabulary):
     if (flags & STOP) continue;
     const code = text.charCodeAt(at);
     if (flags & NUMBER || (code >= 48 && code <= 57)) specific++;
-    else if (words > 1 && code >= 65 && code <= 90 && i - at > 1) specific++;
+    else if (words > 1 && code >= 65 && code <= 90 && end - at > 1) specific++;
     else if (word.length >= 9) specific++;
     if (!(flags & GENERIC)) content++;
-    const id = entry.id;
     v.tf[id]!++;
     if (v.stamp[id] !== v.sentence) {
       v.stamp[id] = v.sentence;
@@ -375,6 +326,8 @@ export function describe(text: string, from: number, to: number, v: Vocabulary):
     }
     v.stems.push(id);
   }
+  // A word cut by this sentence's end goes on in the next sentence.
+  v.next = k > 0 && t.end[k - 1]! > to ? k - 1 : k;
   v.sentence++;
   const opener = openerOf(text.charCodeAt(from), buffer, words);
   const found = countCues(buffer, words, cueAt, cues);
@@ -405,6 +358,22 @@ export function describe(text: string, from: number, to: number, v: Vocabulary):
   };
 }
 
-export function newVocabulary(): Vocabulary {
-  return { vocab: new Map(), vocabulary: [], tf: [], df: [], generic: [], stems: [], table: new WordTable(), words: new Map(), stamp: [], sentence: 0 };
+/** The vocabulary of a transcript read through its tokens. */
+export function newVocabulary(tokens: Tokens): Vocabulary {
+  const n = tokens.words.length;
+  return {
+    tokens,
+    next: 0,
+    vocab: new Map(),
+    vocabulary: [],
+    tf: [],
+    df: [],
+    generic: [],
+    stems: [],
+    flags: new Int32Array(n).fill(-1),
+    ids: new Int32Array(n),
+    pieces: new Map(),
+    stamp: [],
+    sentence: 0,
+  };
 }

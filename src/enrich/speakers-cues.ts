@@ -90,8 +90,10 @@ class CueWords {
   private readonly flags: Uint8Array;
   /** Reply pairs ("of course") by the first word's id, to the second word's. */
   private readonly pairs = new Map<number, number[]>();
+  private readonly ids: Int32Array;
 
   constructor(vocabulary: Vocabulary) {
+    this.ids = vocabulary.tokens;
     this.flags = new Uint8Array(vocabulary.size);
     const mark = (words: Iterable<string>, flag: number): void => {
       for (const word of words) {
@@ -111,23 +113,21 @@ class CueWords {
 
   /** Opens like a reply: "Yeah, …", "Well, …", "Of course." */
   opensLikeReply(unit: Unit): boolean {
-    const first = unit.tokens[0];
-    if (first === undefined) return false;
+    if (unit.words === 0) return false;
+    const first = this.ids[unit.first]!;
     if (this.flags[first]! & REPLY) return true;
-    const second = unit.tokens[1];
-    return second !== undefined && (this.pairs.get(first)?.includes(second) ?? false);
+    return unit.words > 1 && (this.pairs.get(first)?.includes(this.ids[unit.first + 1]!) ?? false);
   }
 
   /** Opens with "So", "And", "But": a follow-up. */
   opensWithFollowUp(unit: Unit): boolean {
-    const first = unit.tokens[0];
-    return first !== undefined && (this.flags[first]! & FOLLOW_UP) !== 0;
+    return unit.words > 0 && (this.flags[this.ids[unit.first]!]! & FOLLOW_UP) !== 0;
   }
 
   /** A lone "Yeah." or "Right, right." */
   isBackchannel(unit: Unit): boolean {
     if (unit.words === 0 || unit.words > 3 || unit.question) return false;
-    for (const t of unit.tokens) if (!(this.flags[t]! & BACKCHANNEL_WORD)) return false;
+    for (let k = unit.first; k < unit.first + unit.words; k++) if (!(this.flags[this.ids[k]!]! & BACKCHANNEL_WORD)) return false;
     return true;
   }
 }
@@ -151,7 +151,7 @@ export function modelInput(turns: readonly Turn[], units: readonly Unit[], names
 
   for (let i = 0; i < n; i++) {
     const unit = units[i]!;
-    evidence[i]! += sentenceEvidence(unit) + styleEvidence(unit, style) + nameEvidence(unit, nameIds);
+    evidence[i]! += sentenceEvidence(unit) + styleEvidence(unit, style, vocabulary.tokens) + nameEvidence(unit, nameIds, vocabulary.tokens);
     if (i === 0) continue;
     const previous = units[i - 1]!;
     boundaries[i] =
@@ -169,7 +169,7 @@ export function modelInput(turns: readonly Turn[], units: readonly Unit[], names
     toGuest[i] = both + (previous.question ? AFTER_QUESTION_TO_GUEST : 0) + (reply ? REPLY_TO_GUEST : 0);
     toHost[i] = both + (previous.question ? AFTER_QUESTION_TO_HOST : 0) + (reply ? REPLY_TO_HOST : 0);
   }
-  return { units, boundaries, evidence, toGuest, toHost, vocabularySize, turns: turnInput(units, evidence, cueWords) };
+  return { units, tokens: vocabulary.tokens, boundaries, evidence, toGuest, toHost, vocabularySize, turns: turnInput(units, evidence, cueWords) };
 }
 
 /** The source's turns as the turn model reads them. */
@@ -227,12 +227,15 @@ const ANCHOR_KEYWORDS = ['conversation', 'interview', 'chat', 'welcome', 'listen
  * conversation with…") is the host's throughout, though most of its sentences say nothing about who speaks them.
  */
 function anchorEvidence(turns: readonly Turn[], units: readonly Unit[], vocabulary: Vocabulary, evidence: Float64Array): void {
-  const keys = new Set<number>();
+  // A flag per word id: a lookup per word of the transcript.
+  const keys = new Uint8Array(vocabulary.size);
+  let any = false;
   for (const word of ANCHOR_KEYWORDS) {
     const id = vocabulary.get(word);
-    if (id !== undefined) keys.add(id);
+    if (id !== undefined) keys[id] = 1;
+    any ||= id !== undefined;
   }
-  if (keys.size === 0) return;
+  if (!any) return;
   let firstIntro = -1;
   let lastIntro = -1;
   let words = 0;
@@ -241,7 +244,7 @@ function anchorEvidence(turns: readonly Turn[], units: readonly Unit[], vocabula
     while (end < units.length && !units[end - 1]!.complete) end++;
     let text = '';
     for (let i = start; i < end && text.length <= MAX_ANCHOR_CHARS; i++) {
-      if (units[i]!.tokens.some((t) => keys.has(t))) text = sentenceText(turns, units, start, end);
+      if (hasAny(units[i]!, vocabulary.tokens, keys)) text = sentenceText(turns, units, start, end);
     }
     if (text && text.length <= MAX_ANCHOR_CHARS) {
       if (GUEST_ANCHORS.test(text)) {
@@ -278,22 +281,38 @@ const INTRO_WORDS = 1500;
 /** Evidence per sentence piece of the intro between its anchors: the host's unless a piece says clearly otherwise. */
 const INTRO = 2;
 
-/** Weights of the ids of the speakers' first names: the guest's is said by the host, the host's by the guest. */
-function nameWeights(names: SpeakerNames, vocabulary: Vocabulary): Map<number, number> {
-  const weights = new Map<number, number>();
+/**
+ * Weights of the ids of the speakers' first names (per word id, 0 for other words; null when no name is in the
+ * transcript): the guest's is said by the host, the host's by the guest.
+ */
+function nameWeights(names: SpeakerNames, vocabulary: Vocabulary): Float64Array | null {
+  const weights = new Float64Array(vocabulary.size);
+  let any = false;
   for (const guest of names.guests) {
     const id = vocabulary.get(callName(guest).toLowerCase());
-    if (id !== undefined && callName(guest).length >= 3) weights.set(id, NAME);
+    if (id !== undefined && callName(guest).length >= 3) {
+      weights[id] = NAME;
+      any = true;
+    }
   }
   const host = names.host ? vocabulary.get(callName(names.host).toLowerCase()) : undefined;
-  if (host !== undefined) weights.set(host, -NAME);
-  return weights;
+  if (host !== undefined) {
+    weights[host] = -NAME;
+    any = true;
+  }
+  return any ? weights : null;
 }
 
-function nameEvidence(unit: Unit, weights: Map<number, number>): number {
-  if (weights.size === 0) return 0;
+/** Whether a unit has any of the flagged words. */
+function hasAny(unit: Unit, ids: Int32Array, flags: Uint8Array): boolean {
+  for (let k = unit.first; k < unit.first + unit.words; k++) if (flags[ids[k]!]) return true;
+  return false;
+}
+
+function nameEvidence(unit: Unit, weights: Float64Array | null, ids: Int32Array): number {
+  if (!weights) return 0;
   let score = 0;
-  for (const t of unit.tokens) score += weights.get(t) ?? 0;
+  for (let k = unit.first; k < unit.first + unit.words; k++) score += weights[ids[k]!]!;
   return Math.max(-NAME, Math.min(NAME, score));
 }
 
@@ -306,16 +325,17 @@ function styleWeights(units: readonly Unit[], vocabulary: Vocabulary): { weights
   }
   let sum = 0;
   let count = 0;
+  const ids = vocabulary.tokens;
   for (const unit of units) {
-    for (const t of unit.tokens) sum += weights[t]!;
-    count += unit.tokens.length;
+    for (let k = unit.first; k < unit.first + unit.words; k++) sum += weights[ids[k]!]!;
+    count += unit.words;
   }
   return { weights, mean: count ? sum / count : 0 };
 }
 
-function styleEvidence(unit: Unit, style: { weights: Float64Array; mean: number }): number {
-  let score = -style.mean * unit.tokens.length;
-  for (const t of unit.tokens) score += style.weights[t]!;
+function styleEvidence(unit: Unit, style: { weights: Float64Array; mean: number }, ids: Int32Array): number {
+  let score = -style.mean * unit.words;
+  for (let k = unit.first; k < unit.first + unit.words; k++) score += style.weights[ids[k]!]!;
   return score;
 }
 

@@ -25,6 +25,8 @@ export type Boundary = (typeof Boundary)[keyof typeof Boundary];
 
 export interface ModelInput {
   units: readonly Unit[];
+  /** The units' words as ids (Unit.first). */
+  tokens: Int32Array;
   /** Boundary kind before each unit (index 0 unused). */
   boundaries: Uint8Array;
   /** Fixed evidence per unit, as log P(unit | host) − log P(unit | guest). */
@@ -72,7 +74,7 @@ export function hostPosteriors(input: ModelInput, options: ModelOptions = DEFAUL
   if (readsAsSpeakerTurns(input)) return turnReading(input, posterior);
   const chain = new Chain(n);
   const step = { emission: new Float64Array(n), ...proseTransitions(input) };
-  const words = new WordModel(input.units, unitItems(n), input.vocabularySize);
+  const words = new WordModel(input.units, input.tokens, unitItems(n), input.vocabularySize);
   const lexical = new Float64Array(n);
   const iterations = Math.max(1, options.iterations);
   for (let iteration = 0; iteration < iterations; iteration++) {
@@ -87,7 +89,7 @@ export function hostPosteriors(input: ModelInput, options: ModelOptions = DEFAUL
 /** The turn model's P(host) per turn, spread over the turns' units. */
 function turnReading(input: ModelInput, posterior: Float64Array): Float64Array {
   const { firstUnit } = input.turns;
-  const byTurn = turnPosteriors(input.turns, new WordModel(input.units, firstUnit, input.vocabularySize));
+  const byTurn = turnPosteriors(input.turns, new WordModel(input.units, input.tokens, firstUnit, input.vocabularySize));
   for (let k = 0; k < byTurn.length; k++) posterior.fill(byTurn[k]!, firstUnit[k]!, firstUnit[k + 1]!);
   return posterior;
 }

@@ -1,7 +1,9 @@
 // The pieces the speaker model labels: sentences, cut further where a turn (a cue, a paragraph) ends inside one, so
 // every piece lies in exactly one turn and labels map straight back to turns. The step runs on every episode of a
 // library, so the text is scanned once by hand: words become ids through a hash of their lower-cased characters,
-// with no string made per word (making and hashing 25,000 word strings an episode cost more than the model).
+// with no string made per word (making and hashing 25,000 word strings an episode cost more than the model). It does
+// not use the shared reading of src/enrich/analysis.ts: it runs first, on the transcripts as they come (the later
+// steps read the turns its labels make), and keeps "don't" one word.
 import type { Turn } from '../model/episode.js';
 
 export interface Unit {
@@ -16,8 +18,11 @@ export interface Unit {
   complete: boolean;
   /** Breaks off with a dash or an ellipsis: the speaker was cut off. */
   interrupted: boolean;
-  /** Lower-cased words as ids into the episode's vocabulary (a view into one buffer per transcript). */
-  tokens: Int32Array;
+  /**
+   * Where its words start in the transcript's word buffer (Vocabulary.tokens): its words are the ids there from
+   * `first`, `words` of them (an offset, not a view per unit: a transcript has a million units).
+   */
+  first: number;
 }
 
 /** Words whose trailing period is no sentence end ("Dr. Smith", "vs. them"). */
@@ -30,6 +35,8 @@ const OPENING = new Set(['"', "'", '“', '‘', '(', '[', '「', '『']);
  * harmless), in an open-addressing table: a lookup per word of every episode, where a Map cost a third of the scan.
  */
 export class Vocabulary {
+  /** The words of the transcript read last (unitsOf) as ids, unit after unit. */
+  tokens: Int32Array = new Int32Array(0);
   private keys = new Int32Array(1024);
   private values = new Int32Array(1024).fill(-1);
   private count = 0;
@@ -113,13 +120,26 @@ function isSpace(c: number): boolean {
 
 /** The units of a transcript's turns, in order. */
 export function unitsOf(turns: readonly Turn[], vocabulary: Vocabulary): Unit[] {
-  let chars = 0;
-  for (const turn of turns) chars += turn.text.length;
-  // Words are separated by at least one other character, so a text of c characters holds at most (c + 1) / 2.
-  const tokens: TokenBuffer = { ids: new Int32Array(Math.ceil((chars + turns.length) / 2) + 1), length: 0, unitStart: 0 };
+  // Grown as needed (about ten words a turn to start): measuring the text first was a pass over every turn.
+  const tokens: TokenBuffer = { ids: new Int32Array(10 * turns.length + 64), length: 0, unitStart: 0 };
   const units: Unit[] = [];
-  for (let index = 0; index < turns.length; index++) scanTurn(turns[index]!.text, index, vocabulary, units, tokens);
+  for (let index = 0; index < turns.length; index++) {
+    const text = turns[index]!.text;
+    // Words are separated by at least one other character, so a text of c characters holds at most (c + 1) / 2.
+    if (tokens.length + (text.length + 1) / 2 > tokens.ids.length) {
+      const grown = new Int32Array(Math.max(2 * tokens.ids.length, tokens.length + text.length + 1));
+      grown.set(tokens.ids.subarray(0, tokens.length));
+      tokens.ids = grown;
+    }
+    scanTurn(text, index, vocabulary, units, tokens);
+  }
+  vocabulary.tokens = tokens.ids;
   return units;
+}
+
+/** A unit's words as ids (a view: for tests and the odd look, not for loops over every unit). */
+export function unitTokens(unit: Unit, vocabulary: Vocabulary): Int32Array {
+  return vocabulary.tokens.subarray(unit.first, unit.first + unit.words);
 }
 
 interface TokenBuffer {
@@ -136,18 +156,17 @@ function scanTurn(text: string, turn: number, vocabulary: Vocabulary, units: Uni
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c)) {
+    if (c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : isWordChar(c)) {
       // A word: letters and digits, with inner apostrophes ("don't", "you’re").
       let hash = FNV_OFFSET;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (isWordChar(d)) {
-          hash = Math.imul(hash ^ lowerCode(d), FNV_PRIME);
-          i++;
-        } else if ((d === 39 || d === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) {
-          hash = Math.imul(hash ^ 39, FNV_PRIME);
-          i++;
-        } else break;
+        if (d >= 97 && d <= 122) hash = Math.imul(hash ^ d, FNV_PRIME);
+        else if (d >= 65 && d <= 90) hash = Math.imul(hash ^ (d + 32), FNV_PRIME);
+        else if (d < 128 ? d >= 48 && d <= 57 : isWordChar(d)) hash = Math.imul(hash ^ lowerCode(d), FNV_PRIME);
+        else if ((d === 39 || d === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1))) hash = Math.imul(hash ^ 39, FNV_PRIME);
+        else break;
+        i++;
       }
       tokens.ids[tokens.length++] = vocabulary.idOfHash(hash);
       continue;
@@ -218,7 +237,7 @@ function pushUnit(text: string, turn: number, from: number, to: number, tokens: 
     question: last === '?' || last === '？',
     complete: '.?!…。！？'.includes(last) || dash,
     interrupted: last === '…' || (dash && isWordChar(before)) || (last === '.' && before === 46),
-    tokens: tokens.ids.subarray(tokens.unitStart, tokens.length),
+    first: tokens.unitStart,
   });
   tokens.unitStart = tokens.length;
 }

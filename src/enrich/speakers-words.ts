@@ -32,14 +32,15 @@ export class WordModel {
 
   /**
    * @param units the transcript's units
+   * @param ids the units' words as ids (Unit.first)
    * @param firstUnit first unit of each item (items are runs of consecutive units), with units.length appended
    */
-  constructor(units: readonly Unit[], firstUnit: Int32Array, vocabularySize: number, private readonly options: WordModelOptions = WORD_MODEL) {
+  constructor(units: readonly Unit[], ids: Int32Array, firstUnit: Int32Array, vocabularySize: number, private readonly options: WordModelOptions = WORD_MODEL) {
     const counts = new Int32Array(vocabularySize);
     let total = 0;
     for (const unit of units) {
-      for (const t of unit.tokens) counts[t]!++;
-      total += unit.tokens.length;
+      for (let k = unit.first; k < unit.first + unit.words; k++) counts[ids[k]!]!++;
+      total += unit.words;
     }
     const dense = keptWords(counts, options.vocabulary);
     const items = firstUnit.length - 1;
@@ -48,8 +49,9 @@ export class WordModel {
     let at = 0;
     for (let k = 0; k < items; k++) {
       for (let u = firstUnit[k]!; u < firstUnit[k + 1]!; u++) {
-        for (const t of units[u]!.tokens) {
-          const id = dense[t]!;
+        const unit = units[u]!;
+        for (let k = unit.first; k < unit.first + unit.words; k++) {
+          const id = dense[ids[k]!]!;
           if (id >= 0) tokens[at++] = id;
         }
       }

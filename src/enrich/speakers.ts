@@ -39,13 +39,13 @@ export const speakersStep: EnrichStep = {
       const label = (p: number): string | null => (p >= CONFIDENT ? labels.host : p <= 1 - CONFIDENT ? labels.guest : null);
       const untimed = transcript.turns.every((t) => t.timing === 'estimated');
       if (untimed) {
-        const replace = transcript.turns.flatMap((turn, i) => splitTurn(turn, result.byTurn[i] ?? [], result.posterior, result.units, label));
+        const replace = transcript.turns.flatMap((turn, i) => splitTurn(turn, result.firstUnit[i]!, result.firstUnit[i + 1]!, result.posterior, result.units, label));
         for (const t of replace) if (t.speaker) used.add(t.speaker);
         patch.transcripts!.push({ source: transcript.source, replace });
       } else {
         const turns: TurnPatch[] = [];
         for (let index = 0; index < transcript.turns.length; index++) {
-          const speaker = label(meanPosterior(result.byTurn[index] ?? [], result.posterior, result.units));
+          const speaker = label(meanPosterior(result.firstUnit[index]!, result.firstUnit[index + 1]!, result.posterior, result.units));
           if (speaker) {
             turns.push({ index, speaker, attributed: true });
             used.add(speaker);
@@ -59,9 +59,16 @@ export const speakersStep: EnrichStep = {
   },
 };
 
-/** Transcripts with turns, none of which names a speaker. */
+const unlabelledMemo = new WeakMap<Episode, Episode['transcripts']>();
+
+/** Transcripts with turns, none of which names a speaker (memoized per episode: skip and run both ask). */
 function unlabelled(episode: Episode): Episode['transcripts'] {
-  return episode.transcripts.filter((t) => t.turns.length > 0 && t.turns.every((turn) => turn.speaker === null));
+  let found = unlabelledMemo.get(episode);
+  if (!found) {
+    found = episode.transcripts.filter((t) => t.turns.length > 0 && t.turns.every((turn) => turn.speaker === null));
+    unlabelledMemo.set(episode, found);
+  }
+  return found;
 }
 
 function namesFor(episode: Episode, turns: readonly Turn[]): SpeakerNames {
@@ -92,8 +99,8 @@ export interface Attribution {
   units: Unit[];
   /** P(host) per unit. */
   posterior: Float64Array;
-  /** Unit indices per turn. */
-  byTurn: number[][];
+  /** The first unit of each turn, with units.length appended: turn t's units are firstUnit[t] to firstUnit[t + 1]. */
+  firstUnit: Int32Array;
 }
 
 /** P(host) for every sentence piece of the turns. */
@@ -101,15 +108,20 @@ export function attribute(turns: readonly Turn[], names: SpeakerNames): Attribut
   const vocabulary = new Vocabulary();
   const units = unitsOf(turns, vocabulary);
   const posterior = hostPosteriors(modelInput(turns, units, names, vocabulary));
-  const byTurn: number[][] = turns.map(() => []);
-  units.forEach((unit, i) => byTurn[unit.turn]!.push(i));
-  return { units, posterior, byTurn };
+  // Units come turn by turn, so each turn's are a range.
+  const firstUnit = new Int32Array(turns.length + 1);
+  let u = 0;
+  for (let t = 0; t <= turns.length; t++) {
+    while (u < units.length && units[u]!.turn < t) u++;
+    firstUnit[t] = u;
+  }
+  return { units, posterior, firstUnit };
 }
 
-function meanPosterior(indices: readonly number[], posterior: Float64Array, units: readonly Unit[]): number {
+function meanPosterior(from: number, to: number, posterior: Float64Array, units: readonly Unit[]): number {
   let sum = 0;
   let words = 0;
-  for (const i of indices) {
+  for (let i = from; i < to; i++) {
     const w = Math.max(1, units[i]!.words);
     sum += posterior[i]! * w;
     words += w;
@@ -124,15 +136,16 @@ function meanPosterior(indices: readonly number[], posterior: Float64Array, unit
  */
 function splitTurn(
   turn: Turn,
-  indices: readonly number[],
+  from: number,
+  to: number,
   posterior: Float64Array,
   units: readonly Unit[],
   label: (p: number) => string | null,
 ): Turn[] {
-  if (indices.length === 0) return [{ ...turn }];
-  if (turn.translations?.length) return [withSpeaker(turn, label(meanPosterior(indices, posterior, units)))];
+  if (from === to) return [{ ...turn }];
+  if (turn.translations?.length) return [withSpeaker(turn, label(meanPosterior(from, to, posterior, units)))];
   const runs: { first: number; last: number; speaker: string | null }[] = [];
-  for (const i of indices) {
+  for (let i = from; i < to; i++) {
     const speaker = label(posterior[i]!);
     const run = runs[runs.length - 1];
     if (run && run.speaker === speaker) run.last = i;
@@ -140,7 +153,7 @@ function splitTurn(
   }
   if (runs.length === 1) return [withSpeaker(turn, runs[0]!.speaker)];
   let totalWords = 0;
-  for (const i of indices) totalWords += units[i]!.words;
+  for (let i = from; i < to; i++) totalWords += units[i]!.words;
   const span = turn.end - turn.start;
   let wordsBefore = 0;
   const out: Turn[] = [];

@@ -195,6 +195,10 @@ describe('mentions: odd input never throws', () => {
     assert.ok(times.length >= 1 && times.length <= 11 && new Set(times).size === times.length, 'a 10 s turn: whole seconds, once each');
   });
 
+  it('reads a transcript that stops right after a name and a connector ("… at Quillbase of")', () => {
+    assert.ok(names(run(episode(['We talked with people at Quillbase and Quillbase of'])).mentions).includes('Quillbase'));
+  });
+
   it('runs in the pipeline after the steps before it', () => {
     const { outcomes } = enrichEpisode(episode(['I met Sela Morrow at Brightwater University.']));
     const outcome = outcomes.find((o) => o.step === 'mentions');

@@ -7,7 +7,7 @@ import { speakersStep } from '../../src/enrich/speakers.js';
 import { speakerNames } from '../../src/enrich/speakers-names.js';
 import { applyPatch } from '../../src/enrich/apply.js';
 import { Chain } from '../../src/enrich/speakers-chain.js';
-import { unitsOf, Vocabulary } from '../../src/enrich/speakers-units.js';
+import { unitsOf, unitTokens, Vocabulary } from '../../src/enrich/speakers-units.js';
 import { WordModel } from '../../src/enrich/speakers-words.js';
 import { hostPosteriors } from '../../src/enrich/speakers-model.js';
 import { modelInput } from '../../src/enrich/speakers-cues.js';
@@ -252,7 +252,7 @@ test('the word model learns habits from the other items and never lets an item v
   const turns: Turn[] = texts.map((text, i) => ({ speaker: null, start: i, end: i + 1, timing: 'exact', text }));
   const vocabulary = new Vocabulary();
   const units = unitsOf(turns, vocabulary);
-  const model = new WordModel(units, Int32Array.from([0, 1, 2, 3, 4, 5]), vocabulary.size, { vocabulary: 300, smoothing: 1 });
+  const model = new WordModel(units, vocabulary.tokens, Int32Array.from([0, 1, 2, 3, 4, 5]), vocabulary.size, { vocabulary: 300, smoothing: 1 });
   const out = new Float64Array(5);
   model.evidence(Float64Array.from([1, 0, 1, 0, 0.5]), out);
   assert.ok(out[2]! > 1, 'the host\'s habits in another item speak for the host');
@@ -265,7 +265,7 @@ test('the vocabulary gives each word one id, however many words an episode has',
   const text = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
   const units = unitsOf([{ speaker: null, start: 0, end: 1, timing: 'exact', text: `${text} W0 w4999.` }], vocabulary);
   assert.equal(vocabulary.size, 5000);
-  const ids = units[0]!.tokens;
+  const ids = unitTokens(units[0]!, vocabulary);
   assert.equal(ids[5000], ids[0], 'case does not matter');
   assert.equal(ids[5001], ids[4999]);
   assert.equal(vocabulary.get('w1234'), ids[1234]);
