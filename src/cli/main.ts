@@ -6,10 +6,11 @@ import * as add from './commands/add.js';
 import * as enrich from './commands/enrich.js';
 import * as libraryCommands from './commands/library.js';
 import * as search from './commands/search.js';
+import * as serve from './commands/serve.js';
 import * as start from './commands/start.js';
 
 /** Every command; adding one is a file in commands/ plus one line here. */
-const commands: { register(program: Command): void }[] = [add, libraryCommands, search, enrich, start];
+const commands: { register(program: Command): void }[] = [add, libraryCommands, search, enrich, serve, start];
 
 export function buildProgram(): Command {
   const program = new Command('podsift')
