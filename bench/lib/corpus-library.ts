@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { addFiles } from '../../src/ingest/add-files.js';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
+import { TRANSCRIPT_CODEC_VERSION } from '../../src/store/sqlite/transcript-codec.js';
 
 export const SHARED = resolve(process.env.PODSIFT_SHARED ?? join(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared'));
 export const CORPUS = join(SHARED, 'corpus', 'lexicap');
@@ -17,7 +18,7 @@ export function corpusLibrary(options: { fresh?: boolean; enrich?: boolean; path
   const dir = join(tmpdir(), 'podsift-eval');
   mkdirSync(dir, { recursive: true });
   // Keyed by the schema, so a library built by an older schema is never reused.
-  const schema = createHash('sha256').update(migrations.join('\n')).digest('hex').slice(0, 10);
+  const schema = createHash('sha256').update(migrations.join('\n') + `\ncodec ${TRANSCRIPT_CODEC_VERSION}`).digest('hex').slice(0, 10);
   const path = options.path ?? join(dir, `corpus-${schema}.db`);
   if (options.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const built = !existsSync(path);

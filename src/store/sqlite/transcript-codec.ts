@@ -2,8 +2,11 @@
 // their field names (a quarter of the bytes) and encode and decode faster.
 import type { Timing, Turn } from '../../model/episode.js';
 
+/** Bumped when the stored shape changes. */
+export const TRANSCRIPT_CODEC_VERSION = 1;
+
 interface Columns {
-  v: 1;
+  v: typeof TRANSCRIPT_CODEC_VERSION;
   speaker: (string | null)[] | string | null;
   start: number[];
   end: number[];
@@ -30,7 +33,7 @@ export function encodeTurns(turns: readonly Turn[]): string {
     }
   });
   const columns: Columns = {
-    v: 1,
+    v: TRANSCRIPT_CODEC_VERSION,
     speaker: collapse(turns.map((t) => t.speaker)),
     start: turns.map((t) => t.start),
     end: turns.map((t) => t.end),
