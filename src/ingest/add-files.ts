@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../model/errors.js';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../formats/decode.js';
 import type { AddStatus, Library } from '../store/library.js';
-import { readSource, type ReadOptions } from './read-source.js';
+import { systemReason, type PrepareInput, type Prepared } from './prepare-file.js';
+import type { ReadOptions } from './read-source.js';
+import { mapAhead, workerCount, WorkerPool } from './worker-pool.js';
 
 /** Extensions taken when walking a directory; files named explicitly are always tried, whatever their name. */
 const TRANSCRIPT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown', '.vtt', '.webvtt', '.srt', '.json', '.html', '.htm']);
@@ -35,6 +35,8 @@ export interface Progress {
 }
 
 export interface AddOptions extends ReadOptions {
+  /** Worker threads reading ahead; by default one per spare core when the add is large enough to gain from it. */
+  workers?: number;
   onProgress?: (progress: Progress) => void;
   onFile?: (result: FileResult) => void;
 }
@@ -85,42 +87,58 @@ export function expandInputs(inputs: string[]): { files: Candidate[]; failures: 
   return { files: [...files.values()], failures };
 }
 
+/** Below this much work a worker thread costs more to start than it saves. */
+const WORKER_MIN_FILES = 8;
+const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+/** Files read ahead of the one being stored: enough to keep the workers busy, few enough to bound memory. */
+const READ_AHEAD = 4;
+
 /**
  * Adds files to the library one at a time, each in its own transaction: a failure is reported and the rest go in;
- * a killed process leaves every finished file in place.
+ * a killed process leaves every finished file in place. In large adds, worker threads read and parse the next
+ * files while this thread stores the current one.
  */
 export function addFiles(library: Library, inputs: string[], options: AddOptions = {}): FileResult[] {
   const { files, failures } = expandInputs(inputs);
   const results: FileResult[] = [...failures];
   for (const failure of failures) options.onFile?.(failure);
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  let bytes = 0;
-  files.forEach((file, i) => {
-    options.onProgress?.({ done: i, total: files.length, bytes, totalBytes, current: file.path });
-    const result = addOne(library, file, options);
-    bytes += file.size;
-    results.push(result);
-    options.onFile?.(result);
-  });
-  options.onProgress?.({ done: files.length, total: files.length, bytes, totalBytes, current: '' });
+  const large = files.length >= WORKER_MIN_FILES && totalBytes >= WORKER_MIN_BYTES;
+  const pool = new WorkerPool(options.workers ?? (large ? workerCount(2, true) : 0));
+  try {
+    const toInput = (file: Candidate): PrepareInput => ({
+      path: file.path,
+      size: file.size,
+      storedHash: library.findSource(file.path)?.hash,
+      ...(options.format !== undefined ? { format: options.format } : {}),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    });
+    const prepared = mapAhead(pool, files, 'prepare', toInput, READ_AHEAD);
+    let bytes = 0;
+    files.forEach((file, i) => {
+      options.onProgress?.({ done: i, total: files.length, bytes, totalBytes, current: file.path });
+      const result = store(library, file, prepared.next().value as Prepared);
+      bytes += file.size;
+      results.push(result);
+      options.onFile?.(result);
+    });
+    options.onProgress?.({ done: files.length, total: files.length, bytes, totalBytes, current: '' });
+  } finally {
+    pool.close();
+  }
   return results;
 }
 
-function addOne(library: Library, file: Candidate, options: AddOptions): FileResult {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+function store(library: Library, file: Candidate, prepared: Prepared): FileResult {
   const base: FileResult = { path: file.path, ok: false, bytes: file.size };
-  try {
-    if (file.size > maxBytes) {
-      throw new InputError(`file is ${formatBytes(file.size)}, over the ${formatBytes(maxBytes)} size limit (--max-size)`);
-    }
-    const bytes = readFileSync(file.path);
-    const hash = createHash('sha256').update(bytes).digest('hex');
+  if (prepared.kind === 'failed') return { ...base, error: prepared.error };
+  if (prepared.kind === 'unchanged') {
     const stored = library.findSource(file.path);
-    if (stored && stored.hash === hash) {
-      return { ...base, ok: true, status: 'unchanged', format: stored.format, episode: stored.episodeId };
-    }
-    const { format, fragment } = readSource(bytes, basename(file.path), options);
-    const outcome = library.addSource({ path: file.path, hash, size: bytes.length, format, fragment });
+    return { ...base, ok: true, status: 'unchanged', format: stored?.format, episode: stored?.episodeId };
+  }
+  const { hash, size, format, fragment, fingerprint, passageStems } = prepared;
+  try {
+    const outcome = library.addSource({ path: file.path, hash, size, format, fragment, fingerprint, passageStems });
     return {
       ...base,
       ok: true,
@@ -134,28 +152,7 @@ function addOne(library: Library, file: Candidate, options: AddOptions): FileRes
     };
   } catch (error) {
     if (error instanceof InputError) return { ...base, error: error.message };
-    if (isSystemError(error)) return { ...base, error: systemReason(error) };
+    if (error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string') return { ...base, error: systemReason(error) };
     throw error;
-  }
-}
-
-function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
-}
-
-function systemReason(error: unknown): string {
-  if (!isSystemError(error)) return error instanceof Error ? error.message : String(error);
-  switch (error.code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return `${error.code}: ${error.message}`;
   }
 }

@@ -2,8 +2,10 @@
 import { enrichEpisode, type StepOutcome } from '../enrich/pipeline.js';
 import { steps as registered } from '../enrich/registry.js';
 import type { EnrichStep } from '../enrich/step.js';
+import type { Episode } from '../model/episode.js';
 import type { Library } from '../store/library.js';
 import { llmConfigFromEnv, rewriteWithLlm, type LlmConfig } from './llm-rewrite.js';
+import { mapAhead, workerCount, WorkerPool } from './worker-pool.js';
 
 export interface EnrichResult {
   id: string;
@@ -17,24 +19,50 @@ export function stepVersions(steps: readonly EnrichStep[] = registered): Record<
   return Object.fromEntries(steps.map((s) => [s.id, s.version]));
 }
 
-/** Enriches the given episodes (or every stale one), one at a time, each stored in its own transaction. */
+/** Below this many episodes, worker threads cost more to start than they save. */
+const WORKER_MIN_EPISODES = 4;
+
+/**
+ * Enriches the given episodes (or every stale one), one at a time, each stored in its own transaction. The
+ * registered steps run on worker threads when there are several episodes; this thread reads and stores.
+ */
 export function enrichLibrary(
   library: Library,
   ids: string[] | 'stale',
-  options: { steps?: readonly EnrichStep[]; onProgress?: (done: number, total: number, id: string) => void } = {},
+  options: { steps?: readonly EnrichStep[]; onProgress?: (done: number, total: number, id: string) => void; workers?: number } = {},
 ): EnrichResult[] {
   const steps = options.steps ?? registered;
   const todo = ids === 'stale' ? library.staleEnrichment(stepVersions(steps)) : ids;
   const results: EnrichResult[] = [];
-  todo.forEach((id, i) => {
-    options.onProgress?.(i, todo.length, id);
-    const episode = library.getMergedEpisode(id);
-    const hash = library.contentHash(id);
-    if (!episode || hash === null) return;
-    const { outcomes } = enrichEpisode(episode, steps);
-    library.saveEnrichment(id, hash, outcomes);
-    results.push({ id, outcomes: outcomes.map(summarize) });
-  });
+  const parallel = steps === registered && (options.workers !== undefined ? options.workers > 0 : todo.length >= WORKER_MIN_EPISODES);
+  const pool = new WorkerPool(parallel ? (options.workers ?? workerCount(4, false)) : 0);
+  try {
+    // The merged episodes handed to workers are kept here until stored, so storing need not read them again.
+    // The hash is read with the episode: if the episode changes before storing, saveEnrichment drops the outcomes.
+    const merged = new Map<string, { episode: Episode | null; hash: string | null }>();
+    const load = (id: string) => {
+      const episode = library.getMergedEpisode(id);
+      merged.set(id, { episode, hash: library.contentHash(id) });
+      return episode;
+    };
+    const enriched = parallel ? mapAhead(pool, todo, 'enrich', load, pool.size + 1) : null;
+    todo.forEach((id, i) => {
+      options.onProgress?.(i, todo.length, id);
+      let outcomes: StepOutcome[] | null;
+      if (enriched) outcomes = enriched.next().value as StepOutcome[] | null;
+      else {
+        const episode = load(id);
+        outcomes = episode ? enrichEpisode(episode, steps).outcomes : null;
+      }
+      const { episode, hash } = merged.get(id) ?? { episode: null, hash: null };
+      merged.delete(id);
+      if (!outcomes || !episode || hash === null) return;
+      library.saveEnrichment(id, hash, outcomes, episode);
+      results.push({ id, outcomes: outcomes.map(summarize) });
+    });
+  } finally {
+    pool.close();
+  }
   options.onProgress?.(todo.length, todo.length, '');
   return results;
 }

@@ -13,6 +13,10 @@ export interface SourceInput {
   size: number;
   format: string;
   fragment: EpisodeFragment;
+  /** contentFingerprint(fragment), when already computed (by a worker thread). */
+  fingerprint?: number[];
+  /** Passage text → its search stems, computed ahead (a cache: passages not in it are stemmed when indexed). */
+  passageStems?: ReadonlyMap<string, string>;
 }
 
 export interface StoredSource {
@@ -108,7 +112,7 @@ export interface Library {
   /** Ids of episodes with no enrichment for their current content and these step versions. */
   staleEnrichment(versions: Record<string, number>): string[];
   /** Replaces the episode's enrichment with these outcomes (for the content it had when they were computed). */
-  saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[]): void;
+  saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[], merged?: Episode): void;
   /** Every episode and time an entity is mentioned, matching its name or a variant loosely. */
   findMentions(name: string): EntityMention[];
   /** Tidies derived indexes after a batch of changes (spelling keys of the search vocabulary); cheap when nothing changed. */

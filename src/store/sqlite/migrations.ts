@@ -126,8 +126,9 @@ export const migrations: string[] = [
   CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages_fts, 'row');
   CREATE TRIGGER passages_insert AFTER INSERT ON passages BEGIN
     INSERT INTO passages_fts (rowid, text, context) VALUES (new.id, new.text, new.context);
-    UPDATE search_state SET value = value + CASE name WHEN 'passages' THEN 1 ELSE new.length END WHERE name IN ('passages', 'stems');
   END;
+  -- Inserts come an episode at a time (PassageIndex.replace), which adds to the totals once; deletes also come by
+  -- cascade, so the delete trigger keeps the totals itself.
   CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
     DELETE FROM passages_fts WHERE rowid = old.id;
     UPDATE search_state SET value = value - CASE name WHEN 'passages' THEN 1 ELSE old.length END WHERE name IN ('passages', 'stems');

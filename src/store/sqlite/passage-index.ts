@@ -72,6 +72,7 @@ export class PassageIndex {
   }
   private readonly bumpVersion;
   private readonly totals;
+  private readonly addTotals;
   private readonly keysOf;
   private readonly extensionsOf;
   private stats: IndexStats | null = null;
@@ -85,6 +86,7 @@ export class PassageIndex {
     this.clear = db.prepare<[string]>('DELETE FROM passages WHERE episode_id = ?');
     this.documentFrequency = db.prepare<[string], { doc: number }>('SELECT doc FROM passages_vocab WHERE term = ?');
     this.bumpVersion = db.prepare("UPDATE search_state SET value = value + 1 WHERE name = 'passages_version'");
+    this.addTotals = db.prepare<[number, number]>("UPDATE search_state SET value = value + CASE name WHEN 'passages' THEN ? ELSE ? END WHERE name IN ('passages', 'stems')");
     this.totals = db.prepare<[], { name: string; value: number }>("SELECT name, value FROM search_state WHERE name IN ('passages', 'stems')");
     this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
     this.extensionsOf = db.prepare<[string, string], { term: string; doc: number }>(
@@ -154,14 +156,17 @@ export class PassageIndex {
   }
 
   /** Re-indexes one episode: its passages are replaced, nothing else is touched (incremental). */
-  replace(episode: Episode): void {
+  replace(episode: Episode, knownStems?: ReadonlyMap<string, string>): void {
     this.writes++;
     this.bumpVersion.run();
     this.clear.run(episode.id);
     const titleWords = (episode.title ?? '').replace(/\s+\|.*$/, '');
     const passages = buildPassages(episode.turns, episode.chapters);
+    let totalLength = 0;
     passages.forEach((p, seq) => {
-      const stems = contentStems(p.text);
+      const stems = knownStems?.get(p.text) ?? contentStems(p.text).join(' ');
+      const length = stems ? countWords(stems) : 0;
+      totalLength += length;
       const ad = episode.ads.some((a) => a.start < p.end && a.end > p.start && overlap(a, p) >= (p.end - p.start) / 2);
       this.insert.run({
         episodeId: episode.id,
@@ -175,10 +180,11 @@ export class PassageIndex {
         ad: ad ? 1 : 0,
         text: p.text,
         context: [titleWords, episode.guests.join(' '), p.chapter ?? ''].join(' ').trim(),
-        stems: stems.join(' '),
-        length: stems.length,
+        stems,
+        length,
       });
     });
+    this.addTotals.run(passages.length, totalLength);
   }
 
   /**
@@ -498,4 +504,11 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
 
 function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, '\\$&');
+}
+
+/** Words in a space-separated list. */
+function countWords(list: string): number {
+  let n = 1;
+  for (let i = list.indexOf(' '); i >= 0; i = list.indexOf(' ', i + 1)) n++;
+  return n;
 }

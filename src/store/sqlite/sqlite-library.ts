@@ -65,6 +65,10 @@ export class SqliteLibrary implements Library {
       this.db.pragma('journal_mode = WAL');
       // WAL with synchronous=NORMAL survives a killed process (only power loss can drop the last commits).
       this.db.pragma('synchronous = NORMAL');
+      // Checkpoints (and their fsyncs) every 64 MB of WAL rather than every 4 MB: a corpus-sized add spends a
+      // tenth of its time less on them. The WAL file is cut back to 8 MB after each one.
+      this.db.pragma('wal_autocheckpoint = 16000');
+      this.db.pragma('journal_size_limit = 8388608');
     }
     this.db.pragma('foreign_keys = ON');
     if (!options.readonly) this.migrate();
@@ -184,7 +188,7 @@ export class SqliteLibrary implements Library {
       if (existing) this.stmt.deleteSource.run(existing.id);
 
       const keys = identityKeys(input.fragment.meta);
-      const fingerprint = contentFingerprint(input.fragment);
+      const fingerprint = input.fingerprint ?? contentFingerprint(input.fragment);
       let joinedBy: AddOutcome['joinedBy'] = 'key';
       let matches = this.episodesWithKeys(keys);
       if (matches.length === 0) {
@@ -222,7 +226,7 @@ export class SqliteLibrary implements Library {
       for (const h of fingerprint) this.stmt.insertFingerprint.run(h, sourceId, weak);
 
       const known = new Map<number, EpisodeFragment>([[sourceId, input.fragment]]);
-      const finalId = this.refreshEpisode(episodeId, known);
+      const finalId = this.refreshEpisode(episodeId, known, input.passageStems);
       if (previousEpisode && previousEpisode !== episodeId) this.refreshEpisode(previousEpisode);
       return { status: existing ? 'replaced' : 'added', episodeId: finalId ?? episodeId, joinedBy };
     }).immediate();
@@ -312,14 +316,14 @@ export class SqliteLibrary implements Library {
    * Recomputes an episode's cached summary from its sources (deleting it when none are left) and gives it the
    * best id its facts allow. Returns the episode's id afterwards, or null when it was deleted.
    */
-  private refreshEpisode(id: string, known?: Map<number, EpisodeFragment>): string | null {
+  private refreshEpisode(id: string, known?: Map<number, EpisodeFragment>, passageStems?: ReadonlyMap<string, string>): string | null {
     const sources = this.loadSources(id, known);
     if (sources.length === 0) {
       this.stmt.deleteEpisode.run(id);
       return null;
     }
     const episode = mergeEpisode(id, sources);
-    this.passages.replace(episode);
+    this.passages.replace(episode, passageStems);
     this.stmt.updateEpisode.run({
       id,
       show: episode.show,
@@ -424,7 +428,8 @@ export class SqliteLibrary implements Library {
     return stale.sort();
   }
 
-  saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[]): void {
+  /** `merged` is getMergedEpisode(id) when the caller already has it (the content hash guards that it is current). */
+  saveEnrichment(id: string, contentHash: string, outcomes: StepOutcome[], merged?: Episode): void {
     this.db.transaction(() => {
       if (this.contentHash(id) !== contentHash) return; // the episode changed while it was being enriched
       this.stmt.deleteEnrichments.run(id);
@@ -440,8 +445,8 @@ export class SqliteLibrary implements Library {
         }),
       );
       this.stmt.deleteEntityMentions.run(id);
-      const merged = this.getMergedEpisode(id);
-      if (merged) this.passages.refresh(merged, applyOutcomes(merged, outcomes));
+      const before = merged ?? this.getMergedEpisode(id);
+      if (before) this.passages.refresh(before, applyOutcomes(before, outcomes));
       const mentions = [...outcomes].reverse().find((o) => o.patch?.mentions)?.patch?.mentions ?? [];
       for (const m of mentions) {
         if (!m.name || !m.times?.length) continue;

@@ -1,0 +1,15 @@
+import { enrichLibrary } from '../src/ingest/enrich.js';
+import { SqliteLibrary } from '../src/store/sqlite/sqlite-library.js';
+import { addFiles } from '../src/ingest/add-files.js';
+const lib = new SqliteLibrary('/tmp/prof2/x.db');
+addFiles(lib, ['/work/shared/corpus/lexicap']);
+const t = performance.now();
+const { Session } = await import('node:inspector');
+const s = new Session(); s.connect();
+const post = (m: string, p?: object) => new Promise<any>((r, j) => s.post(m, p ?? {}, (e, v) => (e ? j(e) : r(v))));
+await post('Profiler.enable'); await post('Profiler.start');
+enrichLibrary(lib, 'stale');
+const { profile } = await post('Profiler.stop');
+console.log('enrich s', (performance.now() - t) / 1000);
+(await import('node:fs')).writeFileSync('/tmp/prof2/main.cpuprofile', JSON.stringify(profile));
+lib.close();
