@@ -65,10 +65,18 @@ export const WEIGHTS = {
   exact: 1,
 };
 
+/** The query's terms by stem, built once per query (lexicalScore runs for hundreds of candidates). */
+const termsByStem = new WeakMap<RankQuery, Map<string, QueryTerm>>();
+function termMap(q: RankQuery): Map<string, QueryTerm> {
+  let map = termsByStem.get(q);
+  if (!map) termsByStem.set(q, (map = new Map(q.terms.map((t) => [t.stem, t]))));
+  return map;
+}
+
 /** BM25 of one passage for the query words (without the episode prior). */
 export function lexicalScore(c: Pick<RankCandidate, 'episodeId' | 'stems'>, q: RankQuery): number {
   const tf = new Map<string, number>();
-  const wanted = new Map(q.terms.map((t) => [t.stem, t]));
+  const wanted = termMap(q);
   const names = q.nameStems.get(c.episodeId);
   let prefixHits = 0;
   for (const s of c.stems) {
@@ -116,19 +124,22 @@ export interface Ranked {
 }
 
 /**
- * Orders candidates: each gets its passage score plus a share of its neighbours' lexical evidence
- * (`neighbours(id)` gives the stems of the passages before and after it, when fetched).
+ * Orders candidates: each of the best `smoothTop` gets its passage score plus a share of its neighbours' lexical
+ * evidence. `neighbours(head)` is asked once, for those best candidates only, and answers with a lookup of the
+ * passages before and after each.
  */
 export function rank(
   candidates: readonly RankCandidate[],
   q: RankQuery,
-  neighbours: (c: RankCandidate) => { episodeId: string; stems: readonly string[] }[],
+  neighbours: (head: readonly RankCandidate[]) => (c: RankCandidate) => { episodeId: string; stems: readonly string[] }[],
   smoothTop = 60,
 ): Ranked[] {
   const first = candidates.map((c) => ({ c, score: passageScore(c, q) })).sort((a, b) => b.score - a.score || a.c.id - b.c.id);
-  const head = first.slice(0, smoothTop).map(({ c, score }) => {
-    const around = neighbours(c);
-    const borrowed = around.length ? around.reduce((sum, n) => sum + lexicalScore(n, q), 0) / 2 : 0;
+  const top = first.slice(0, smoothTop);
+  const around = neighbours(top.map(({ c }) => c));
+  const head = top.map(({ c, score }) => {
+    const beside = around(c);
+    const borrowed = beside.length ? beside.reduce((sum, n) => sum + lexicalScore(n, q), 0) / 2 : 0;
     return { id: c.id, score: score + WEIGHTS.neighbour * borrowed };
   });
   head.sort((a, b) => b.score - a.score || a.id - b.id);

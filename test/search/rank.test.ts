@@ -33,7 +33,7 @@ describe('ranking', () => {
     const intro = candidate(1, 'hawkins-ep', 'The following is a conversation with Jeff Hawkins about the cortex.');
     const answer = candidate(2, 'hawkins-ep', 'The cortex is a thin sheet, about as thick as a napkin.');
     const elsewhere = candidate(3, 'other-ep', 'The cortex is a thin sheet, about as thick as a napkin.');
-    const order = rank([intro, answer, elsewhere], q, () => []).map((r) => r.id);
+    const order = rank([intro, answer, elsewhere], q, () => () => []).map((r) => r.id);
     assert.equal(order[0], 2);
     assert.ok(order.indexOf(2) < order.indexOf(3), 'the named episode wins over the same words elsewhere');
   });
@@ -42,7 +42,7 @@ describe('ranking', () => {
     const q = query(['contain', 'sars']);
     const a = candidate(1, 'e', 'sars one was deadly and patients were in hospital');
     const b = candidate(2, 'e', 'sars one was deadly and patients were in hospital');
-    const ranked = rank([a, b], q, (c) => (c.id === 2 ? [{ episodeId: 'e', stems: contentStems('so it was easy to contain') }] : []));
+    const ranked = rank([a, b], q, () => (c) => (c.id === 2 ? [{ episodeId: 'e', stems: contentStems('so it was easy to contain') }] : []));
     assert.equal(ranked[0]!.id, 2);
   });
 

@@ -172,4 +172,19 @@ export const migrations: string[] = [
   );
   CREATE INDEX user_highlights_episode ON user_highlights(episode_id);
   `,
+  // 4: document frequencies copied out of the FTS5 vocabulary by maintain(): fts5vocab answers a point lookup by
+  // walking the index (0.2 ms), a search makes a dozen of them.
+  `
+  CREATE TABLE term_df (
+    term TEXT PRIMARY KEY,
+    doc INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  -- Passages deleted by cascade (an episode removed) also make term_df and term_keys stale.
+  DROP TRIGGER passages_delete;
+  CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
+    DELETE FROM passages_fts WHERE rowid = old.id;
+    UPDATE search_state SET value = value - CASE name WHEN 'passages' THEN 1 ELSE old.length END WHERE name IN ('passages', 'stems');
+    UPDATE search_state SET value = value + 1 WHERE name = 'passages_version';
+  END;
+  `,
 ];

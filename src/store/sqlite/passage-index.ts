@@ -38,6 +38,8 @@ interface IndexStats {
   /** Word of a guest's name → the episodes with that guest. */
   guestEpisodes: Map<string, string[]>;
   episodes: number;
+  /** Whether term_df is up to date (maintain() ran since passages last changed). */
+  frequenciesStored: boolean;
 }
 
 /** Candidates the ranker orders; the answer is among the first 500 FTS5 results for 89 of the 90 dev queries. */
@@ -56,11 +58,14 @@ const COMMON_NAME_SHARE = 0.005;
 const VARIANT_MAX_DF = 20;
 /** A spelling variant counts this much of the word the user typed (times how alike they are). */
 const VARIANT_WEIGHT = 0.8;
+/** Endings Porter leaves on some inflections ("octopuses" → octopus beside "octopus" → octopu). */
+const INFLECTIONS = ['s', 'es', 'e', 'i', 'y'];
 
 export class PassageIndex {
   private readonly insert;
   private readonly clear;
-  private readonly documentFrequency;
+  private readonly vocabularyFrequency;
+  private readonly storedFrequency;
   private readonly dataVersion;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -74,7 +79,6 @@ export class PassageIndex {
   private readonly totals;
   private readonly addTotals;
   private readonly keysOf;
-  private readonly extensionsOf;
   private stats: IndexStats | null = null;
   private statsVersion = -1;
 
@@ -84,14 +88,14 @@ export class PassageIndex {
        VALUES (@episodeId, @seq, @start, @end, @timing, @speaker, @speakers, @chapter, @ad, @text, @context, @stems, @length)`,
     );
     this.clear = db.prepare<[string]>('DELETE FROM passages WHERE episode_id = ?');
-    this.documentFrequency = db.prepare<[string], { doc: number }>('SELECT doc FROM passages_vocab WHERE term = ?');
+    this.vocabularyFrequency = db.prepare<[string], number>('SELECT doc FROM passages_vocab WHERE term = ?').pluck();
+    this.storedFrequency = db.prepare<[string], number>('SELECT doc FROM term_df WHERE term = ?').pluck();
     this.bumpVersion = db.prepare("UPDATE search_state SET value = value + 1 WHERE name = 'passages_version'");
     this.addTotals = db.prepare<[number, number]>("UPDATE search_state SET value = value + CASE name WHEN 'passages' THEN ? ELSE ? END WHERE name IN ('passages', 'stems')");
-    this.totals = db.prepare<[], { name: string; value: number }>("SELECT name, value FROM search_state WHERE name IN ('passages', 'stems')");
-    this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
-    this.extensionsOf = db.prepare<[string, string], { term: string; doc: number }>(
-      'SELECT term, doc FROM passages_vocab WHERE term > ? AND term < ? LIMIT 50',
+    this.totals = db.prepare<[], { name: string; value: number }>(
+      "SELECT name, value FROM search_state WHERE name IN ('passages', 'stems', 'passages_version', 'keys_version')",
     );
+    this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
   }
 
@@ -113,7 +117,13 @@ export class PassageIndex {
         }
       }
     }
-    this.stats = { passages: totals.n, avgLength: totals.n ? (totals.total ?? 0) / totals.n : 1, guestEpisodes, episodes: episodes.length };
+    this.stats = {
+      passages: totals.n,
+      avgLength: totals.n ? (totals.total ?? 0) / totals.n : 1,
+      guestEpisodes,
+      episodes: episodes.length,
+      frequenciesStored: state.get('keys_version') === state.get('passages_version'),
+    };
     this.statsVersion = version;
     return this.stats;
   }
@@ -197,10 +207,11 @@ export class PassageIndex {
     this.maintainVectors(state);
     const version = state.get('passages_version') ?? 0;
     if (state.get('keys_version') === version) return;
+    this.writes++;
     const insert = this.db.prepare<[string, string]>('INSERT OR IGNORE INTO term_keys (key, term) VALUES (?, ?)');
     const terms = this.db.prepare<[], [string]>('SELECT term FROM passages_vocab').raw().all();
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM term_keys');
+      this.db.exec('DELETE FROM term_keys; DELETE FROM term_df; INSERT INTO term_df (term, doc) SELECT term, doc FROM passages_vocab');
       for (const [term] of terms) {
         if (term.length < 4 || !/^[a-z]+$/.test(term)) continue;
         for (const key of soundKeys(term)) insert.run(key, term);
@@ -279,7 +290,12 @@ export class PassageIndex {
   }
 
   /** Indexed words spelled like `stem` (speech-to-text mishearings, typos), with how alike they are. */
-  private variantsOf(stemmed: string): { term: string; similarity: number }[] {
+  /** Passages a term occurs in: from term_df when maintain() has brought it up to date, else from FTS5 itself. */
+  private frequency(term: string, stats: IndexStats): number {
+    return (stats.frequenciesStored ? this.storedFrequency.get(term) : this.vocabularyFrequency.get(term)) ?? 0;
+  }
+
+  private variantsOf(stemmed: string, stats: IndexStats): { term: string; similarity: number }[] {
     if (stemmed.length < 4 || !/^[a-z]+$/.test(stemmed)) return [];
     const seen = new Set<string>();
     for (const key of soundKeys(stemmed)) for (const row of this.keysOf.all(key)) seen.add(row.term);
@@ -288,10 +304,10 @@ export class PassageIndex {
     // Porter leaves some inflections apart ("octopus" → octopu, "octopuses" → octopus): an indexed term that only
     // adds an inflection-like ending (s, es, e, i, y) to the stem is the same word.
     if (stemmed.length >= 5) {
-      for (const row of this.extensionsOf.all(stemmed, `${stemmed}\uffff`)) {
-        if (/^(s|es|e|i|y)$/.test(row.term.slice(stemmed.length)) && !variants.some((v) => v.term === row.term)) {
-          variants.push({ term: row.term, similarity: 0.95 });
-        }
+      // Point lookups: fts5vocab answers `term = ?` from the index but scans the vocabulary for a range.
+      for (const ending of INFLECTIONS) {
+        const term = stemmed + ending;
+        if (!variants.some((v) => v.term === term) && this.frequency(term, stats) > 0) variants.push({ term, similarity: 0.95 });
       }
     }
     return variants;
@@ -310,7 +326,7 @@ export class PassageIndex {
     const dfOf = new Map<string, number>();
     for (const w of [...typed, ...query.phrases.flat()]) {
       const s = stem(w);
-      if (!dfOf.has(s)) dfOf.set(s, this.documentFrequency.get(s)?.doc ?? 0);
+      if (!dfOf.has(s)) dfOf.set(s, this.frequency(s, stats));
     }
     const terms = new Map<string, QueryTerm>();
     for (const [s, df] of dfOf) terms.set(s, { stem: s, idf: idf(df, stats.passages), weight: 1 });
@@ -319,8 +335,8 @@ export class PassageIndex {
       if (w.length < 5) continue;
       const s = stem(w);
       const typedDf = dfOf.get(s)!;
-      for (const v of this.variantsOf(s)) {
-        const df = this.documentFrequency.get(v.term)?.doc ?? 0;
+      for (const v of this.variantsOf(s, stats)) {
+        const df = this.frequency(v.term, stats);
         if (df === 0 || terms.has(v.term) || (df >= VARIANT_MAX_DF && typedDf >= VARIANT_MAX_DF)) continue;
         // A variant is an occurrence of the word typed: it weighs like that word, unless the typed spelling is the
         // rare one (a typo in the query), when the indexed spelling's weight is the honest one.
@@ -385,7 +401,7 @@ export class PassageIndex {
         row,
       });
     }
-    const ranked = this.softMatch(rank([...candidates.values()], rankQuery, this.neighbourLookup([...candidates.values()])), typed.map(stem));
+    const ranked = this.softMatch(rank([...candidates.values()], rankQuery, (head) => this.neighbourLookup(head)), typed.map(stem));
 
     const wanted = new Set([...typed, ...query.phrases.flat()].map(stem));
     const page = ranked.slice(offset, offset + limit);
@@ -420,7 +436,7 @@ export class PassageIndex {
    * The passages before and after each of the best candidates, fetched in one query: an episode's passages are
    * inserted together, so its neighbours are the ids either side (checked against the episode).
    */
-  private neighbourLookup(candidates: RankCandidate[]): (c: RankCandidate) => { episodeId: string; stems: string[] }[] {
+  private neighbourLookup(candidates: readonly RankCandidate[]): (c: RankCandidate) => { episodeId: string; stems: string[] }[] {
     const ids = [...new Set(candidates.flatMap((c) => [c.id - 1, c.id + 1]))];
     const found = new Map<number, { episodeId: string; stems: string[] }>();
     const CHUNK = 500;
