@@ -289,12 +289,12 @@ export class PassageIndex {
     return [...scored, ...ranked.slice(SEMANTIC_TOP)];
   }
 
-  /** Indexed words spelled like `stem` (speech-to-text mishearings, typos), with how alike they are. */
   /** Passages a term occurs in: from term_df when maintain() has brought it up to date, else from FTS5 itself. */
   private frequency(term: string, stats: IndexStats): number {
     return (stats.frequenciesStored ? this.storedFrequency.get(term) : this.vocabularyFrequency.get(term)) ?? 0;
   }
 
+  /** Indexed words spelled like `stem` (speech-to-text mishearings, typos), with how alike they are. */
   private variantsOf(stemmed: string, stats: IndexStats): { term: string; similarity: number }[] {
     if (stemmed.length < 4 || !/^[a-z]+$/.test(stemmed)) return [];
     const seen = new Set<string>();
