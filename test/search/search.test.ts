@@ -113,3 +113,24 @@ describe('library search', () => {
     }
   });
 });
+
+describe('document frequencies', () => {
+  it('rank alike whether read from FTS5 before maintain() or from term_df after it', () => {
+    const other = new SqliteLibrary(join(dir, 'fresh.db'));
+    try {
+      other.addSource({ path: '/a/12.vtt', hash: 'h1', size: 1, format: 'test', fragment: { meta: { show: 'The Tinkering Hour', number: 12, title: 'Dara Whitfield: How Old Bridges Stay Up', guests: ['Dara Whitfield'] }, transcript: { turns: BRIDGES } } });
+      other.addSource({ path: '/a/13.vtt', hash: 'h2', size: 1, format: 'test', fragment: { meta: { show: 'Field Notes', number: 3, title: 'Priya Raman: Sourdough', guests: ['Priya Raman'] }, transcript: { turns: BREAD } } });
+      const queries = ['arch crowd leaning', 'keystone', 'bacteria yeast starter', 'river scour floods', '"cast iron" joints'];
+      const run = () => queries.map((q) => other.search(parseQuery(q), { limit: 5 }).hits.map((h) => [h.episode, h.start, h.score]));
+      const before = run();
+      other.maintain();
+      assert.deepEqual(run(), before);
+      // A removed episode's words stop counting once maintain() runs again.
+      other.removeEpisode('field-notes-3');
+      other.maintain();
+      assert.deepEqual(other.search(parseQuery('sourdough'), {}).hits, []);
+    } finally {
+      other.close();
+    }
+  });
+});

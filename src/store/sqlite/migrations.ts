@@ -186,5 +186,7 @@ export const migrations: string[] = [
     UPDATE search_state SET value = value - CASE name WHEN 'passages' THEN 1 ELSE old.length END WHERE name IN ('passages', 'stems');
     UPDATE search_state SET value = value + 1 WHERE name = 'passages_version';
   END;
+  -- term_df starts empty: until maintain() fills it, searches read frequencies from FTS5.
+  UPDATE search_state SET value = value + 1 WHERE name = 'passages_version';
   `,
 ];

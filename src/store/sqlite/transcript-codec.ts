@@ -45,7 +45,9 @@ export function encodeTurns(turns: readonly Turn[]): string {
 }
 
 export function decodeTurns(json: string): Turn[] {
-  const c = JSON.parse(json) as Columns;
+  const c = JSON.parse(json) as Columns | Turn[];
+  // Libraries written before the columns stored one object per turn; they read as they are.
+  if (Array.isArray(c)) return c;
   const turns: Turn[] = new Array(c.text.length);
   for (let i = 0; i < c.text.length; i++) {
     const turn: Turn = {
