@@ -2,20 +2,12 @@
 // starts from. Imported highlights (Snipd, Readwise…) and the user's own come out the same way. Pure.
 import type { Episode } from '../model/episode.js';
 import { momentLink } from '../model/links.js';
+import type { Episode } from '../model/episode.js';
 import type { StoredHighlight } from '../store/library.js';
 import { formatClock } from '../formats/text.js';
 import { escapeMarkdown } from './markdown.js';
 
-export interface EpisodeInfo {
-  id: string;
-  show: string | null;
-  number: number | null;
-  title: string | null;
-  guests: string[];
-  published: string | null;
-  youtubeId: string | null;
-  mediaUrl: string | null;
-}
+export type EpisodeInfo = Pick<Episode, 'id' | 'show' | 'number' | 'title' | 'guests' | 'published' | 'youtubeId' | 'mediaUrl'>;
 
 export interface HighlightEntry {
   /** The library id of a highlight made in podsift; absent for imported ones. */
