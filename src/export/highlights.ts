@@ -2,7 +2,6 @@
 // starts from. Imported highlights (Snipd, Readwise…) and the user's own come out the same way. Pure.
 import type { Episode } from '../model/episode.js';
 import { momentLink } from '../model/links.js';
-import type { Episode } from '../model/episode.js';
 import type { StoredHighlight } from '../store/library.js';
 import { formatClock } from '../formats/text.js';
 import { escapeMarkdown } from './markdown.js';
