@@ -1,8 +1,7 @@
 // Small caches in front of the library, so reading a 3-hour episode page by page or repeating a search costs
-// microseconds. Everything is dropped when the library changes: a write through this server, or a write by another
-// process (the CLI adding or enriching files), seen as a change of the library's files (checked at most every
-// 200 ms). Entries also expire after a while, in case a change goes unseen.
-import { statSync } from 'node:fs';
+// microseconds. Everything is dropped when the library changes: a write through this server, or a commit by another
+// process (the CLI adding or enriching files), seen as a change of the library's change stamp (checked on every
+// request; it costs a few microseconds). Entries also expire after a while, in case a change goes unseen.
 import type { Episode } from '../model/episode.js';
 import { episodeJson, type EpisodeJson } from '../export/json.js';
 import type { Library } from '../store/library.js';
@@ -63,28 +62,6 @@ export interface CacheOptions {
   episodes?: number;
 }
 
-/**
- * A stamp that changes whenever any process commits to the library: the size and time of its files (SQLite in WAL
- * mode appends every commit to the -wal file; a checkpoint rewrites the main file). Null when the library is not
- * a file.
- */
-export function fileStamp(location: string): (() => string) | null {
-  try {
-    statSync(location);
-  } catch {
-    return null;
-  }
-  const part = (path: string) => {
-    try {
-      const s = statSync(path, { bigint: true });
-      return `${s.size}:${s.mtimeNs}`;
-    } catch {
-      return '-';
-    }
-  };
-  return () => `${part(location)}|${part(`${location}-wal`)}`;
-}
-
 export class Caches {
   private generation = 0;
   private readonly episodes: Lru<CachedEpisode>;
@@ -92,15 +69,15 @@ export class Caches {
   private readonly enabled: boolean;
   private readonly ttl: number;
   private lastStamp: string | null = null;
-  private checkedAt = 0;
 
   constructor(
     private readonly library: Library,
     options: CacheOptions = {},
-    private readonly stamp: (() => string) | null = fileStamp(library.location),
+    /** Changes whenever the library does (by default the library's own change stamp). */
+    private readonly stamp: () => string = () => library.changeStamp(),
   ) {
     this.enabled = options.enabled ?? true;
-    this.ttl = options.ttlMs ?? (stamp ? 10 * 60_000 : 3_000);
+    this.ttl = options.ttlMs ?? 10 * 60_000;
     this.episodes = new Lru<CachedEpisode>(options.episodes ?? 8);
   }
 
@@ -111,10 +88,8 @@ export class Caches {
     this.searches.clear();
   }
 
-  /** Forgets everything when another process wrote to the library since the last look. */
-  private fresh(now: number): void {
-    if (!this.stamp || now - this.checkedAt < 200) return;
-    this.checkedAt = now;
+  /** Forgets everything when the library changed since the last look (another process wrote to it). */
+  private fresh(): void {
     const stamp = this.stamp();
     if (this.lastStamp !== null && stamp !== this.lastStamp) this.changed();
     this.lastStamp = stamp;
@@ -127,7 +102,7 @@ export class Caches {
    */
   episode(id: string, options: { keep?: boolean } = {}): CachedEpisode | null {
     const now = Date.now();
-    this.fresh(now);
+    this.fresh();
     const hit = this.enabled ? this.episodes.get(id) : undefined;
     if (hit && hit.generation === this.generation && now - hit.at < this.ttl) return hit.value;
     const episode = this.library.getEpisode(id);
@@ -139,7 +114,7 @@ export class Caches {
 
   search<T>(key: string, compute: () => T): T {
     const now = Date.now();
-    this.fresh(now);
+    this.fresh();
     const hit = this.enabled ? this.searches.get(key) : undefined;
     if (hit && hit.generation === this.generation && now - hit.at < this.ttl) return hit.value as T;
     const value = compute();

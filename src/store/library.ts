@@ -125,5 +125,10 @@ export interface Library {
   addHighlight(highlight: NewHighlight): StoredHighlight;
   updateHighlight(id: number, changes: HighlightChanges): StoredHighlight | null;
   deleteHighlight(id: number): boolean;
+  /**
+   * A cheap value that changes whenever the library changes: a write through this connection or a commit by any
+   * other connection or process. Caches in front of the library compare it to know when they are stale.
+   */
+  changeStamp(): string;
   close(): void;
 }

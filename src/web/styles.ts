@@ -45,7 +45,7 @@ export const css = String.raw`
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: var(--bg); color: var(--text); font: 16px/1.55 var(--font); }
+body { margin: 0; background: var(--bg); color: var(--text); font: 16px/1.55 var(--font); accent-color: var(--accent); }
 a { color: var(--link); text-underline-offset: 2px; }
 a:hover { text-decoration-thickness: 2px; }
 h1, h2, h3 { line-height: 1.25; margin: 0 0 .5rem; }
@@ -54,11 +54,13 @@ h2 { font-size: 1.1rem; }
 h3 { font-size: 1rem; }
 p { margin: 0 0 .75rem; }
 button, input, select, textarea { font: inherit; color: inherit; }
+::placeholder { color: var(--muted); opacity: .8; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 4px; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .skip-link { position: absolute; left: .5rem; top: -3rem; background: var(--accent); color: var(--accent-text); padding: .5rem .75rem; border-radius: 6px; z-index: 100; }
 .skip-link:focus { top: .5rem; }
 .muted { color: var(--muted); }
+code { font-family: var(--mono); font-size: .9em; font-style: normal; background: var(--surface-2); padding: .05rem .3rem; border-radius: 4px; overflow-wrap: anywhere; }
 .small { font-size: .875rem; }
 .error { color: var(--danger); }
 .ok { color: var(--ok); }
@@ -77,7 +79,8 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .mainnav a[aria-current="page"] { background: var(--accent-soft); color: var(--link); font-weight: 600; }
 .theme-toggle { border: 1px solid var(--border); background: var(--surface-2); border-radius: 999px; width: 2.25rem; height: 2.25rem; cursor: pointer; font-size: 1.1rem; line-height: 1; }
 
-main { max-width: 1400px; margin: 0 auto; padding: 1.25rem 1rem 4rem; }
+/* Long unbroken strings (URLs, ids, odd names) wrap rather than push the page sideways. */
+main { max-width: 1400px; margin: 0 auto; padding: 1.25rem 1rem 4rem; overflow-wrap: break-word; }
 main:focus { outline: none; }
 
 /* Buttons and fields */
@@ -88,20 +91,29 @@ main:focus { outline: none; }
 .btn.small { padding: .2rem .55rem; font-size: .85rem; }
 .field { display: flex; flex-direction: column; gap: .2rem; font-size: .875rem; color: var(--muted); }
 .field input, .field select, .field textarea { padding: .4rem .55rem; border: 1px solid var(--border); border-radius: 8px; background: var(--surface); color: var(--text); min-width: 0; }
+/* Text boxes, dates and menus are one height, so a row of filters lines up. */
+.field input, .field select { height: 2.4rem; }
 .check { display: flex; align-items: center; gap: .4rem; font-size: .875rem; color: var(--muted); }
+.search-filters .check { min-height: 2.4rem; }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
+.card > :last-child, .card li > :last-child { margin-bottom: 0; }
 
 /* Library */
 .page-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .5rem 1rem; margin-bottom: 1rem; }
 .library-tools { display: flex; gap: .75rem; flex-wrap: wrap; align-items: end; margin: 0 0 1rem; }
 .library-tools .field { flex: 1; max-width: 360px; }
-.show-group { margin: 0 0 1.5rem; }
-.show-group > h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin-bottom: .5rem; }
+.library-list { display: flex; flex-wrap: wrap; gap: 0 1.5rem; }
+.show-group { margin: 0 0 1.5rem; flex: 1 1 100%; min-width: 0; }
+/* A show with one or two episodes takes one or two columns, so a library of many small shows is not one long
+   column of lone cards. */
+.show-group.size-1 { flex: 0 1 300px; }
+.show-group.size-2 { flex: 0 1 612px; }
+.show-group > h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin-bottom: .5rem; overflow-wrap: anywhere; }
 .episode-list { list-style: none; margin: 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: .75rem; }
 .episode-card { padding: .8rem 1rem; display: flex; flex-direction: column; gap: .25rem; }
-.episode-card a.title { font-weight: 600; color: var(--text); text-decoration: none; }
+.episode-card a.title { font-weight: 600; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }
 .episode-card a.title:hover { color: var(--link); text-decoration: underline; }
-.episode-card .meta { font-size: .85rem; color: var(--muted); }
+.episode-card .meta { font-size: .85rem; color: var(--muted); overflow-wrap: anywhere; }
 .badges { display: flex; flex-wrap: wrap; gap: .35rem; margin-top: .2rem; }
 .panel .badge { margin-left: .4rem; }
 .badge { font-size: .75rem; padding: .05rem .45rem; border-radius: 999px; background: var(--surface-2); color: var(--muted); border: 1px solid var(--border); }
@@ -128,8 +140,13 @@ main:focus { outline: none; }
 mark { background: var(--mark); color: var(--mark-text); padding: 0 .1em; border-radius: 3px; }
 .hit-actions { display: flex; flex-wrap: wrap; gap: .5rem; }
 .tips { padding: 1rem 1.25rem; }
-.tips code { font-family: var(--mono); background: var(--surface-2); padding: .05rem .3rem; border-radius: 4px; }
+
 .more { margin-top: 1rem; }
+.search-empty { padding: 1rem 1.25rem; }
+.search-empty ul { margin: .25rem 0 0; padding-left: 1.25rem; }
+.filters-box { margin-bottom: .75rem; }
+.filters-box > summary { cursor: pointer; color: var(--muted); font-size: .9rem; padding: .2rem 0; }
+.filters-box[open] > summary { margin-bottom: .4rem; }
 
 /* Episode */
 .ep-head { margin-bottom: 1rem; }
@@ -151,9 +168,11 @@ mark { background: var(--mark); color: var(--mark-text); padding: 0 .1em; border
 .chapter-list button[aria-current="true"] { background: var(--accent-soft); color: var(--link); font-weight: 600; }
 .chapter-list .t, .ts { font-variant-numeric: tabular-nums; font-family: var(--mono); font-size: .8rem; color: var(--muted); }
 .player { position: sticky; top: var(--top); z-index: 10; background: var(--bg); padding-bottom: .5rem; }
+/* Without a player there is nothing to keep in view: the note scrolls away with the page. */
+.player.none { position: static; }
 .player iframe { display: block; width: 100%; aspect-ratio: 16 / 9; max-height: 38vh; border: 0; border-radius: var(--radius); background: #000; }
 .player audio { width: 100%; }
-.player .no-media { padding: .6rem .8rem; font-size: .9rem; color: var(--muted); }
+.player .no-media { margin: 0; padding: .6rem .8rem; font-size: .9rem; color: var(--muted); }
 .transcript-tools { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; font-size: .85rem; color: var(--muted); margin: .25rem 0 .75rem; }
 .transcript { padding: .25rem 1rem 1rem; overflow-anchor: none; }
 .tpage.placeholder { background: repeating-linear-gradient(var(--surface) 0 1.6em, var(--surface-2) 1.6em 1.65em); opacity: .5; }
@@ -182,12 +201,13 @@ mark { background: var(--mark); color: var(--mark-text); padding: 0 .1em; border
 .chapters-details > summary { cursor: pointer; padding: .1rem 0 .35rem; }
 .panel > summary .count { color: var(--muted); font-weight: 400; font-size: .85rem; margin-left: .35rem; }
 .panel ul, .panel ol { list-style: none; margin: .25rem 0 .5rem; padding: 0; display: flex; flex-direction: column; gap: .6rem; }
+.panel li { overflow-wrap: anywhere; }
 .item-title { font-weight: 600; }
 .item-text { font-size: .92rem; overflow-wrap: anywhere; }
 .quote { border-left: 3px solid var(--border); padding-left: .6rem; margin: .25rem 0; color: var(--muted); font-size: .9rem; overflow-wrap: anywhere; }
 .tags { display: flex; flex-wrap: wrap; gap: .3rem; }
 .tag { font-size: .75rem; padding: 0 .45rem; border-radius: 999px; background: var(--accent-soft); color: var(--link); }
-.row-actions { display: flex; gap: .4rem; margin-top: .25rem; flex-wrap: wrap; }
+.row-actions { display: flex; gap: .4rem; margin-top: .25rem; flex-wrap: wrap; align-items: center; }
 
 /* Highlights page */
 .hl-filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: .6rem; align-items: end; margin-bottom: 1rem; }

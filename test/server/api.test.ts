@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { episodeJson } from '../../src/export/json.js';
+import { addFiles } from '../../src/ingest/add-files.js';
+import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
 import { addFragment, fixture, json, type Fixture } from './helpers.js';
+
+const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
 let f: Fixture;
 const LONG = 1234;
@@ -126,18 +130,43 @@ describe('search', () => {
 });
 
 describe('caches', () => {
-  it('see writes made around the server (another process adding files, the CLI enriching)', async () => {
+  it('see writes made through the same connection as the server (an upload, the CLI in-process)', async () => {
     const before = await json(await get('/api/search?q=xylophone'));
     assert.equal(before.hits.length, 0);
     const episode = await json(await get('/api/episodes/tinkering-hour-14'));
-    // Written straight to the library file, as `podsift add` in another process would.
-    f.library.addHighlight({ episodeId: 'tinkering-hour-14', text: 'written by another process', tags: [] });
+    f.library.addHighlight({ episodeId: 'tinkering-hour-14', text: 'written through the same connection', tags: [] });
     addFragment(f.library, join(f.dir, 'xylo.json'), { meta: { title: 'Marimba and xylophone makers' }, transcript: { turns: [{ speaker: 'Kim', start: 0, end: 5, timing: 'exact', text: 'A xylophone has wooden bars tuned by shaving their undersides.' }] } });
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    // No waiting: the library's change stamp moves with the write itself.
     const after = await json(await get('/api/search?q=xylophone'));
     assert.equal(after.hits.length, 1);
     const again = await json(await get('/api/episodes/tinkering-hour-14'));
     assert.equal(again.highlights.length, episode.highlights.length + 1);
+  });
+
+  it('see writes made by another connection to the same file (`podsift add` in another terminal)', async () => {
+    const query = '/api/search?q=subtitles';
+    const before = await json(await get(query));
+    assert.equal(before.hits.length, 0);
+    assert.deepEqual(await json(await get(query)), before, 'served again (from the cache)');
+    const episode = await json(await get('/api/episodes/field-notes-3'));
+
+    const other = new SqliteLibrary(f.library.location);
+    try {
+      const added = addFiles(other, [join(FIXTURES, 'srt/basic.srt')]);
+      assert.ok(added.every((r) => r.ok), JSON.stringify(added));
+      const after = await json(await get(query));
+      assert.equal(after.hits.length, 1, 'the cached empty answer was dropped');
+      assert.match(after.hits[0].snippet, /\*\*subtitles\*\*/);
+
+      other.addHighlight({ episodeId: 'field-notes-3', text: 'kept from another terminal', tags: [] });
+      const again = await json(await get('/api/episodes/field-notes-3'));
+      assert.equal(again.highlights.length, episode.highlights.length + 1);
+
+      other.removeEpisode(added[0]!.episode!);
+      assert.equal((await json(await get(query))).hits.length, 0, 'and a removal is seen too');
+    } finally {
+      other.close();
+    }
   });
 });
 

@@ -255,6 +255,11 @@ describe('highlights', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    // Opened again, the episode lists the saved highlight in its panel (not only right after saving it).
+    await page.reload();
+    await page.locator('#panel-mine .user-highlight').waitFor();
+    assert.equal(await page.locator('#panel-mine .note').textContent(), 'Streets follow old rivers.');
+
     await page.goto(`${f.url}/highlights`);
     const card = page.locator('.hl-card').first();
     await card.waitFor();

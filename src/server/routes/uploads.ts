@@ -49,8 +49,13 @@ function view(name: string, r: FileResult): UploadResult {
     ok: r.ok,
     format: r.format ?? null,
     episode: r.episode ?? null,
-    ...(r.ok ? { status: r.status, turns: r.turns, chapters: r.chapters, highlights: r.highlights } : { error: r.error ?? 'failed' }),
+    ...(r.ok ? { status: r.status, turns: r.turns, chapters: r.chapters, highlights: r.highlights } : { error: webError(r.error ?? 'failed') }),
   };
+}
+
+/** The readers' errors speak to the CLI; an upload has no `--format` to choose with. */
+function webError(error: string): string {
+  return error.replace(/\s*\(use --format to choose one\)/, '');
 }
 
 export function uploadRoutes(ctx: ServerContext): Hono {
@@ -72,6 +77,8 @@ export function uploadRoutes(ctx: ServerContext): Hono {
 
   const finish = (results: UploadResult[]) => {
     const changed = [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))];
+    // Like `podsift add`: refresh the search vocabulary's spelling keys and document frequencies for the new words.
+    if (changed.length) ctx.library.maintain();
     if (changed.length && ctx.enrichUploads) enrichLibrary(ctx.library, changed);
     ctx.caches.changed();
     const failed = results.filter((r) => !r.ok);

@@ -545,6 +545,20 @@ export class SqliteLibrary implements Library {
     }).immediate();
   }
 
+  /**
+   * `PRAGMA data_version` changes when another connection commits (not for this connection's own commits);
+   * `total_changes()` counts the rows this connection has changed. Together they change with every write.
+   */
+  changeStamp(): string {
+    this.changeStampStmt ??= this.db.prepare<[], { version: number; changes: number }>(
+      'SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version',
+    );
+    const row = this.changeStampStmt.get()!;
+    return `${row.version}:${row.changes}`;
+  }
+
+  private changeStampStmt: Database.Statement<[], { version: number; changes: number }> | undefined;
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -23,7 +23,9 @@ export const EXPORTS: [string, string][] = [
 function panel(title: string, count: number | null, body: Child, open: boolean, id: string): HTMLDetailsElement | null {
   // On a phone the panels stand before the transcript: empty ones would only push it down.
   if (count === 0 && isNarrow() && id !== 'panel-mine') return null;
-  return h('details', { class: 'panel card', open, id }, h('summary', null, title, count !== null ? h('span', { class: 'count' }, String(count)) : null), body);
+  // An empty panel stays closed (its count says 0; opening it says why), so the ones with something in them show.
+  const shown = open && (count !== 0 || id === 'panel-mine');
+  return h('details', { class: 'panel card', open: shown, id }, h('summary', null, title, count !== null ? h('span', { class: 'count' }, String(count)) : null), body);
 }
 
 function emptyNote(text: string): HTMLElement {
@@ -79,7 +81,7 @@ export async function episodeView(main: HTMLElement, params: Record<string, stri
     onSeek: play,
     onHighlight: (selected) => void createHighlight(selected),
     onChapterVisible: markChapter,
-    stickyOffset: () => (document.querySelector<HTMLElement>('.topbar')?.offsetHeight ?? 0) + (document.querySelector<HTMLElement>('.player')?.offsetHeight ?? 0),
+    stickyOffset: () => (document.querySelector<HTMLElement>('.topbar')?.offsetHeight ?? 0) + (document.querySelector<HTMLElement>('.player:not(.none)')?.offsetHeight ?? 0),
   });
   player.onTime((t) => transcript.setTime(t));
   transcript.setMarks(mine);
@@ -90,7 +92,7 @@ export async function episodeView(main: HTMLElement, params: Record<string, stri
   const timeButton = (seconds: number, label?: string) => h('button', { type: 'button', class: 'btn small', onclick: () => goTo(seconds), 'aria-label': `Play from ${clock(seconds)}` }, `▶ ${label ?? clock(seconds)}`);
 
   // Chapters.
-  const chapters = h(
+  const chapterNav = h(
     'nav',
     { class: 'ep-chapters card', 'aria-label': 'Chapters' },
     h(
@@ -110,6 +112,8 @@ export async function episodeView(main: HTMLElement, params: Record<string, stri
         : emptyNote('No chapters yet.'),
     ),
   );
+  // On a phone an empty chapters box would only push the transcript down.
+  const chapters = episode.chapters.length || !isNarrow() ? chapterNav : null;
 
   // Side panels.
   const minePanelBody = h('div');
@@ -145,6 +149,7 @@ export async function episodeView(main: HTMLElement, params: Record<string, stri
     transcript.setMarks(mine);
   };
   const minePanel = panel('Your highlights', mine.length, minePanelBody, open || mine.length > 0, 'panel-mine')!;
+  renderMine();
 
   const createHighlight = async (draft: HighlightDraft) => {
     const values = await highlightDialog(draft, 'Save highlight');
@@ -295,7 +300,7 @@ export async function episodeView(main: HTMLElement, params: Record<string, stri
 
   const follow = h('input', { type: 'checkbox', checked: true, onchange: () => (transcript.follow = follow.checked) });
   const tools = h('div', { class: 'transcript-tools' }, h('label', { class: 'check' }, follow, 'Follow playback'), h('span', null, 'Select words, or focus a timestamp and press H, to save a highlight.'));
-  const mainColumn = h('section', { class: 'ep-main', 'aria-label': 'Player and transcript' }, h('div', { class: 'player' }, player.element), tools, transcript.element);
+  const mainColumn = h('section', { class: 'ep-main', 'aria-label': 'Player and transcript' }, h('div', { class: `player ${player.kind}` }, player.element), tools, transcript.element);
 
   main.replaceChildren(h('article', { class: 'episode', dataset: { id: episode.id } }, head, h('div', { class: 'ep-grid' }, chapters, mainColumn, side)));
   performance.mark('podsift:episode-rendered');

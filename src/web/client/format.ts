@@ -9,18 +9,20 @@ export function clock(seconds: number): string {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }
 
-/** 5400 → "1 h 30 min". */
+/** 5400 → "1 h 30 min", 40 → "40 s" (numbers and units kept together by no-break spaces). */
 export function duration(seconds: number | null): string {
   if (!seconds) return '';
+  if (seconds < 59.5) return `${Math.max(1, Math.round(seconds))}\u00a0s`;
   const min = Math.round(seconds / 60);
-  return min >= 60 ? `${Math.floor(min / 60)} h ${min % 60} min` : `${min} min`;
+  return min >= 60 ? `${Math.floor(min / 60)}\u00a0h ${min % 60}\u00a0min` : `${min}\u00a0min`;
 }
 
 export function day(iso: string | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
-  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  // No-break spaces: "Sep 14, 2025" never breaks across lines.
+  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }).replace(/ /g, '\u00a0');
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

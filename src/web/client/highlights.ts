@@ -64,6 +64,8 @@ export async function highlightsView(main: HTMLElement, _params: Record<string, 
         if (tag.value !== f.tag || episode.value !== f.episode) return load();
       }
       status.textContent = answer.total ? plural(answer.total, 'highlight') : f.q || f.tag || f.episode ? 'No highlight matches.' : '';
+      // Nothing to export: no buttons that would download empty files.
+      exports.hidden = !answer.total;
       list.replaceChildren(...answer.highlights.map(card));
       if (!answer.total && !(f.q || f.tag || f.episode)) list.replaceChildren(h('li', { class: 'empty' }, 'No highlights yet. Open an episode, select words in its transcript and save them.'));
     } catch (error) {

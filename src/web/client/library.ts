@@ -15,7 +15,8 @@ function card(e: EpisodeSummary): HTMLElement {
     h(
       'div',
       { class: 'badges' },
-      h('span', { class: 'badge' }, plural(e.turns, 'turn')),
+      // An episode known only from highlights or a summary page has no transcript yet.
+      h('span', { class: 'badge' }, e.turns ? plural(e.turns, 'turn') : 'no transcript'),
       e.chapters ? h('span', { class: 'badge' }, plural(e.chapters, 'chapter')) : null,
       e.highlights ? h('span', { class: 'badge' }, plural(e.highlights, 'highlight')) : null,
       e.sources > 1 ? h('span', { class: 'badge' }, plural(e.sources, 'source')) : null,
@@ -34,7 +35,7 @@ function groups(episodes: EpisodeSummary[]): HTMLElement[] {
     .map(([show, list]) =>
       h(
         'section',
-        { class: 'show-group' },
+        { class: `show-group size-${Math.min(list.length, 3)}` },
         h('h2', null, show || 'Other episodes', h('span', { class: 'muted small' }, ` · ${list.length}`)),
         h('ul', { class: 'episode-list' }, list.sort((a, b) => (b.number ?? -1) - (a.number ?? -1) || episodeTitle(a).localeCompare(episodeTitle(b))).map(card)),
       ),
@@ -46,12 +47,20 @@ export async function libraryView(main: HTMLElement): Promise<Cleanup> {
   const count = h('p', { class: 'muted' });
   const filter = h('input', { type: 'search', placeholder: 'Title, show, guest…', autocomplete: 'off' });
   const list = h('div', { class: 'library-list' }, h('p', { class: 'loading' }, 'Loading…'));
+  const tools = h('div', { class: 'library-tools' }, h('label', { class: 'field' }, 'Filter episodes', filter));
   let episodes: EpisodeSummary[] = [];
   const show = () => {
     const needle = filter.value.trim().toLowerCase();
     const shown = needle ? episodes.filter((e) => `${e.title ?? ''} ${e.show ?? ''} ${e.guests.join(' ')} ${e.id}`.toLowerCase().includes(needle)) : episodes;
     count.textContent = `${plural(episodes.length, 'episode')}${needle ? `, ${shown.length} shown` : ''}`;
-    list.replaceChildren(...(shown.length ? groups(shown) : [h('p', { class: 'empty' }, episodes.length ? 'No episode matches.' : 'The library is empty: add transcripts above.')]));
+    tools.hidden = episodes.length === 0;
+    list.replaceChildren(
+      ...(shown.length
+        ? groups(shown)
+        : episodes.length
+          ? [h('p', { class: 'empty' }, 'No episode matches.')]
+          : [h('p', { class: 'empty' }, 'The library is empty. Drop transcript files above, or run ', h('code', null, 'podsift add <files>'), ' in a terminal.')]),
+    );
   };
   const refresh = async () => {
     try {
@@ -66,7 +75,7 @@ export async function libraryView(main: HTMLElement): Promise<Cleanup> {
   main.append(
     h('div', { class: 'page-head' }, h('h1', null, 'Library'), count),
     upload.element,
-    h('div', { class: 'library-tools' }, h('label', { class: 'field' }, 'Filter episodes', filter)),
+    tools,
     list,
   );
   await refresh();

@@ -1,7 +1,7 @@
 // The search page: results as you type (debounced; an older answer never replaces a newer one), filters, matched
 // words marked, and for each result its episode, speaker, time and a link that plays that moment.
 import { get, qs, type EpisodeSummary, type SearchAnswer, type SearchHit } from './api.js';
-import { debounce, h, marked } from './dom.js';
+import { debounce, h, isNarrow, marked } from './dom.js';
 import { clock, episodeTitle, plural, showLine } from './format.js';
 import { setQuery, type Cleanup } from './router.js';
 
@@ -47,7 +47,9 @@ export function searchView(main: HTMLElement, _params: Record<string, string>, u
   const asked = state.get('show');
   if (asked) show.append(h('option', { value: asked }, asked));
   show.value = asked ?? '';
-  void get<{ episodes: EpisodeSummary[] }>('/api/episodes').then(({ episodes }) => {
+  const listed = get<{ episodes: EpisodeSummary[] }>('/api/episodes');
+  const libraryEmpty = listed.then(({ episodes }) => episodes.length === 0).catch(() => false);
+  void listed.then(({ episodes }) => {
     const shows = [...new Set(episodes.map((e) => e.show).filter((s): s is string => Boolean(s) && s !== asked))];
     for (const s of shows.sort((a, b) => a.localeCompare(b))) show.append(h('option', { value: s }, s));
   });
@@ -55,6 +57,7 @@ export function searchView(main: HTMLElement, _params: Record<string, string>, u
   const status = h('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' });
   const results = h('ol', { class: 'results', 'aria-label': 'Results' });
   const more = h('button', { type: 'button', class: 'btn more', hidden: true }, 'More results');
+  const nothing = h('div', { class: 'search-empty card', hidden: true });
   const tips = h(
     'div',
     { class: 'tips card' },
@@ -92,9 +95,11 @@ export function searchView(main: HTMLElement, _params: Record<string, string>, u
       status.textContent = '';
       more.hidden = true;
       tips.hidden = false;
+      nothing.hidden = true;
       return;
     }
     tips.hidden = true;
+    nothing.hidden = true;
     if (!append) offset = 0;
     controller?.abort();
     controller = new AbortController();
@@ -109,12 +114,41 @@ export function searchView(main: HTMLElement, _params: Record<string, string>, u
       const shown = offset + answer.hits.length;
       const warn = answer.warnings.length ? ` (${answer.warnings.join('; ')})` : '';
       status.textContent = shown === 0 ? `No passages found${warn}.` : `${plural(shown, 'passage')}${answer.more ? ' so far' : ''}${warn}`;
+      if (shown === 0) {
+        const empty = await libraryEmpty;
+        if (mine === seq) showNothing(p, empty);
+      }
       more.hidden = !answer.more;
       offset = shown;
     } catch (error) {
       if ((error as Error).name === 'AbortError' || mine !== seq) return;
       status.textContent = `Search failed: ${(error as Error).message}`;
     }
+  };
+
+  /** What to try when nothing matched. */
+  const showNothing = (p: Record<string, string>, libraryEmpty: boolean) => {
+    const filtered = FILTERS.some((f) => p[f]) || ads.checked;
+    nothing.hidden = false;
+    if (libraryEmpty) {
+      nothing.replaceChildren(h('p', null, 'The library is empty: add transcripts on the ', h('a', { href: '/' }, 'library page'), ' first.'));
+      return;
+    }
+    nothing.replaceChildren(
+      h('p', null, 'Nothing in the library matches ', h('strong', null, p.q ? `“${p.q}”` : 'these filters'), '.'),
+      h(
+        'ul',
+        null,
+        p.q ? h('li', null, 'Try fewer words, or other words for the same thing.') : null,
+        filtered ? h('li', null, 'Loosen or ', h('button', { type: 'button', class: 'btn small', onclick: clearFilters }, 'clear the filters'), '.') : null,
+        h('li', null, 'Transcripts not in the library yet can be added on the ', h('a', { href: '/' }, 'library page'), '.'),
+      ),
+    );
+  };
+  const clearFilters = () => {
+    for (const name of FILTERS) fields[name].value = '';
+    ads.checked = false;
+    void run(false);
   };
 
   const typed = debounce(() => void run(false), 200);
@@ -130,20 +164,24 @@ export function searchView(main: HTMLElement, _params: Record<string, string>, u
   for (const name of FILTERS) fields[name].addEventListener(name === 'show' || name === 'after' || name === 'before' ? 'change' : 'input', typed);
   ads.addEventListener('change', typed);
 
+  const filterForm = h(
+    'form',
+    { class: 'search-filters', 'aria-label': 'Filters', onsubmit: onSubmit },
+    h('label', { class: 'field' }, 'Show', fields.show),
+    h('label', { class: 'field' }, 'Episode', fields.episode),
+    h('label', { class: 'field' }, 'Speaker', fields.speaker),
+    h('label', { class: 'field' }, 'After', fields.after),
+    h('label', { class: 'field' }, 'Before', fields.before),
+    h('label', { class: 'check' }, ads, 'Include sponsor reads'),
+  );
+  // On a phone the six filters would fill the screen before the first result: they fold away unless one is set.
+  const filtersSet = FILTERS.some((name) => state.get(name)) || ads.checked;
   main.append(
     h('h1', { class: 'visually-hidden' }, 'Search'),
-    h(
-      'form',
-      { class: 'search-filters', 'aria-label': 'Filters', onsubmit: onSubmit },
-      h('label', { class: 'field' }, 'Show', fields.show),
-      h('label', { class: 'field' }, 'Episode', fields.episode),
-      h('label', { class: 'field' }, 'Speaker', fields.speaker),
-      h('label', { class: 'field' }, 'After', fields.after),
-      h('label', { class: 'field' }, 'Before', fields.before),
-      h('label', { class: 'check' }, ads, 'Include sponsor reads'),
-    ),
+    isNarrow() ? h('details', { class: 'filters-box', open: filtersSet }, h('summary', null, 'Filters'), filterForm) : filterForm,
     status,
     tips,
+    nothing,
     results,
     more,
   );
