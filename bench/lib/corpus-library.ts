@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { addFiles } from '../../src/ingest/add-files.js';
 import { migrations } from '../../src/store/sqlite/migrations.js';
 import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
-import { TRANSCRIPT_CODEC_VERSION } from '../../src/store/sqlite/transcript-codec.js';
+import { TRANSCRIPT_CODEC_VERSION } from '../../src/store/transcript-codec.js';
 
 export const SHARED = resolve(process.env.PODSIFT_SHARED ?? join(fileURLToPath(new URL('../../', import.meta.url)), '..', 'shared'));
 export const CORPUS = join(SHARED, 'corpus', 'lexicap');

@@ -136,9 +136,9 @@ function store(library: Library, file: Candidate, prepared: Prepared): FileResul
     const stored = library.findSource(file.path);
     return { ...base, ok: true, status: 'unchanged', format: stored?.format, episode: stored?.episodeId };
   }
-  const { hash, size, format, fragment, fingerprint, passageStems } = prepared;
+  const { hash, size, format, fragment, fingerprint, passageStems, encodedTurns } = prepared;
   try {
-    const outcome = library.addSource({ path: file.path, hash, size, format, fragment, fingerprint, passageStems });
+    const outcome = library.addSource({ path: file.path, hash, size, format, fragment, fingerprint, passageStems, encodedTurns });
     return {
       ...base,
       ok: true,

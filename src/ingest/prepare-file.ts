@@ -9,6 +9,7 @@ import { contentFingerprint } from '../model/identity.js';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../formats/decode.js';
 import { buildPassages } from '../search/passages.js';
 import { contentStems } from '../text/words.js';
+import { encodeTurns } from '../store/transcript-codec.js';
 import { readSource, type ReadOptions } from './read-source.js';
 
 export interface PrepareInput extends ReadOptions {
@@ -20,7 +21,16 @@ export interface PrepareInput extends ReadOptions {
 
 export type Prepared =
   | { kind: 'unchanged'; hash: string }
-  | { kind: 'read'; hash: string; size: number; format: string; fragment: EpisodeFragment; fingerprint: number[]; passageStems: Map<string, string> }
+  | {
+      kind: 'read';
+      hash: string;
+      size: number;
+      format: string;
+      fragment: EpisodeFragment;
+      fingerprint: number[];
+      passageStems: Map<string, string>;
+      encodedTurns?: Uint8Array;
+    }
   | { kind: 'failed'; error: string };
 
 export function prepareFile(input: PrepareInput): Prepared {
@@ -33,7 +43,17 @@ export function prepareFile(input: PrepareInput): Prepared {
     const hash = createHash('sha256').update(bytes).digest('hex');
     if (hash === input.storedHash) return { kind: 'unchanged', hash };
     const { format, fragment } = readSource(bytes, basename(input.path), input);
-    return { kind: 'read', hash, size: bytes.length, format, fragment, fingerprint: contentFingerprint(fragment), passageStems: passageStemsOf(fragment) };
+    const turns = fragment.transcript?.turns ?? [];
+    return {
+      kind: 'read',
+      hash,
+      size: bytes.length,
+      format,
+      fragment,
+      fingerprint: contentFingerprint(fragment),
+      passageStems: passageStemsOf(fragment),
+      ...(turns.length > 0 ? { encodedTurns: encodeTurns(turns) } : {}),
+    };
   } catch (error) {
     if (error instanceof InputError) return { kind: 'failed', error: error.message };
     if (isSystemError(error)) return { kind: 'failed', error: systemReason(error) };

@@ -17,6 +17,8 @@ export interface SourceInput {
   fingerprint?: number[];
   /** Passage text → its search stems, computed ahead (a cache: passages not in it are stemmed when indexed). */
   passageStems?: ReadonlyMap<string, string>;
+  /** The fragment's transcript in the store's encoding (encodeTurns), when already computed (by a worker thread). */
+  encodedTurns?: Uint8Array;
 }
 
 export interface StoredSource {

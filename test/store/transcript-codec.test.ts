@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Turn } from '../../src/model/episode.js';
-import { decodeTurns, encodeTurns } from '../../src/store/sqlite/transcript-codec.js';
+import { columnsJson, decodeTurns, encodeTurns } from '../../src/store/transcript-codec.js';
 
 const turns: Turn[] = [
   { speaker: 'Ada', start: 0, end: 4.5, timing: 'exact', text: 'Hello <b>there</b>.' },
@@ -18,14 +18,23 @@ describe('the transcript codec', () => {
 
   it('stores a column whose values are all alike once', () => {
     const same = turns.map((t) => ({ ...t, speaker: 'Ada', timing: 'exact' as const }));
-    const stored = JSON.parse(encodeTurns(same)) as { speaker: unknown; timing: unknown };
+    const stored = JSON.parse(columnsJson(same)) as { speaker: unknown; timing: unknown };
     assert.equal(stored.speaker, 'Ada');
     assert.equal(stored.timing, 'exact');
     assert.deepEqual(decodeTurns(encodeTurns(same)), same);
   });
 
-  it('reads the older layout, one object per turn', () => {
+  it('reads the older layouts: one object per turn, and columns stored as uncompressed text', () => {
     assert.deepEqual(decodeTurns(JSON.stringify(turns)), turns);
+    assert.deepEqual(decodeTurns(columnsJson(turns)), turns);
+  });
+
+  it('stores compressed bytes, far smaller than the text for a long transcript', () => {
+    const long = Array.from({ length: 2000 }, (_, i) => ({ speaker: i % 2 ? 'Ada' : 'Lex', start: i * 3, end: i * 3 + 3, timing: 'exact' as const, text: `Sentence number ${i} about rivers and floods.` }));
+    const stored = encodeTurns(long);
+    assert.ok(stored instanceof Uint8Array);
+    assert.ok(stored.length < columnsJson(long).length / 2, `${stored.length} bytes`);
+    assert.deepEqual(decodeTurns(stored), long);
   });
 
   it('an empty transcript is empty', () => {

@@ -15,7 +15,7 @@ import type { EnrichmentPatch } from '../../enrich/step.js';
 import type { AddOutcome, EntityMention, EpisodeSummary, Library, Resolution, SourceInput, StoredSource } from '../library.js';
 import { createHash } from 'node:crypto';
 import { migrations } from './migrations.js';
-import { decodeTurns, encodeTurns } from './transcript-codec.js';
+import { decodeTurns, encodeTurns } from '../transcript-codec.js';
 import { PassageIndex } from './passage-index.js';
 import { UserHighlights } from './user-highlights.js';
 import type { ParsedQuery } from '../../search/query.js';
@@ -103,8 +103,8 @@ export class SqliteLibrary implements Library {
          VALUES (@path, @hash, @format, @size, @episodeId, @meta, @extras, @turnCount, @fingerprintSize, @addedAt)`,
       ),
       deleteSource: db.prepare<[number]>('DELETE FROM sources WHERE id = ?'),
-      insertTranscript: db.prepare<[number, string]>('INSERT INTO transcripts (source_id, turns) VALUES (?, ?)'),
-      transcriptOf: db.prepare<[number], { turns: string }>('SELECT turns FROM transcripts WHERE source_id = ?'),
+      insertTranscript: db.prepare<[number, Buffer]>('INSERT INTO transcripts (source_id, turns) VALUES (?, ?)'),
+      transcriptOf: db.prepare<[number], { turns: string | Buffer }>('SELECT turns FROM transcripts WHERE source_id = ?'),
       insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)'),
       episodesByKey: db.prepare<[string], { episode_id: string }>(
         'SELECT DISTINCT s.episode_id FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE k.key = ?',
@@ -220,7 +220,7 @@ export class SqliteLibrary implements Library {
         }).lastInsertRowid,
       );
       const turns = input.fragment.transcript?.turns ?? [];
-      if (turns.length > 0) this.stmt.insertTranscript.run(sourceId, encodeTurns(turns));
+      if (turns.length > 0) this.stmt.insertTranscript.run(sourceId, storable(input.encodedTurns) ?? encodeTurns(turns));
       for (const key of keys) this.stmt.insertKey.run(key, sourceId);
       const weak = isWeak(keys) ? 1 : 0;
       for (const h of fingerprint) this.stmt.insertFingerprint.run(h, sourceId, weak);
@@ -607,4 +607,10 @@ function rowToSummary(row: EpisodeRow): EpisodeSummary {
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/** Bytes that crossed from a worker thread arrive as a plain Uint8Array; better-sqlite3 binds Buffers as blobs. */
+function storable(bytes: Uint8Array | undefined): Buffer | undefined {
+  if (!bytes) return undefined;
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
