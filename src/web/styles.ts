@@ -170,7 +170,24 @@ mark { background: var(--mark); color: var(--mark-text); padding: 0 .1em; border
 .player { position: sticky; top: var(--top); z-index: 10; background: var(--bg); padding-bottom: .5rem; }
 /* Without a player there is nothing to keep in view: the note scrolls away with the page. */
 .player.none { position: static; }
-.player iframe { display: block; width: 100%; aspect-ratio: 16 / 9; max-height: 38vh; border: 0; border-radius: var(--radius); background: #000; }
+.player iframe, .yt-facade { display: block; width: 100%; aspect-ratio: 16 / 9; max-height: 38vh; border: 0; border-radius: var(--radius); }
+.player iframe { background: #000; }
+/* The YouTube placeholder takes the embed's exact box, so loading the embed moves nothing on the page. */
+.yt-facade { position: relative; display: flex; align-items: center; justify-content: center; overflow: hidden; border: 1px solid var(--border); background: linear-gradient(135deg, var(--surface) 0%, var(--surface-2) 100%); box-shadow: var(--shadow); }
+.yt-play { display: flex; flex-direction: column; align-items: center; gap: .3rem; max-width: calc(100% - 1rem); padding: .6rem 1rem; border: 0; border-radius: var(--radius); background: none; color: var(--text); cursor: pointer; text-align: center; }
+/* The whole card answers a click, while focus and its ring stay on the button itself. */
+.yt-play::after { content: ""; position: absolute; inset: 0; }
+.yt-icon { display: grid; place-items: center; width: 4rem; height: 4rem; margin-bottom: .2rem; border-radius: 50%; background: var(--accent); box-shadow: var(--shadow); transition: transform .15s ease-out; }
+.yt-icon::before { content: ""; width: 1.3rem; height: 1.5rem; margin-left: .3rem; background: var(--accent-text); clip-path: polygon(0 0, 100% 50%, 0 100%); }
+.yt-facade:hover .yt-icon, .yt-play:focus-visible .yt-icon { transform: scale(1.08); }
+.yt-title { font-weight: 650; font-size: 1.05rem; }
+.yt-when { font-family: var(--mono); font-variant-numeric: tabular-nums; font-size: .9rem; color: var(--muted); }
+.yt-note { font-size: .8rem; color: var(--muted); overflow-wrap: anywhere; }
+@media (max-height: 560px) {
+  .yt-play { gap: 0; padding: .25rem .75rem; line-height: 1.35; }
+  .yt-icon { width: 2.5rem; height: 2.5rem; }
+  .yt-icon::before { width: .8rem; height: .95rem; margin-left: .2rem; }
+}
 .player audio { width: 100%; }
 .player .no-media { margin: 0; padding: .6rem .8rem; font-size: .9rem; color: var(--muted); }
 .transcript-tools { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; font-size: .85rem; color: var(--muted); margin: .25rem 0 .75rem; }
@@ -250,7 +267,7 @@ dialog .quote { max-height: 30vh; overflow: auto; }
   .ep-side { order: 3; }
   .transcript-tools { order: 4; margin: 0; }
   .transcript { order: 5; }
-  .player iframe { max-height: 30vh; }
+  .player iframe, .yt-facade { max-height: 30vh; }
   .block { grid-template-columns: 3.2rem minmax(0, 1fr); gap: 0 .4rem; }
   .transcript { padding: .25rem .6rem 1rem; }
   .episode-list { grid-template-columns: minmax(0, 1fr); }

@@ -33,8 +33,15 @@ async function urlMatches(page: import('playwright-core').Page, pattern: RegExp)
 
 const iframeSrc = (page: import('playwright-core').Page) => page.locator('.player iframe').getAttribute('src');
 
+/** Waits for something the page reports through events (requests) rather than the DOM. */
+async function until(condition: () => boolean, message: string, timeout = 5000): Promise<void> {
+  for (const end = Date.now() + timeout; !condition(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > end) assert.fail(message);
+  }
+}
+
 describe('search to the moment', () => {
-  it('types a query, sees marked results, opens one, and the player starts at that time', async () => {
+  it('types a query, sees marked results, opens one, and the player is cued at that time', async () => {
     const page = await browser.page();
     await page.goto(`${f.url}/`);
     await page.locator('.episode-card').first().waitFor();
@@ -53,16 +60,17 @@ describe('search to the moment', () => {
 
     await first.locator('.hit-title').click();
     await urlMatches(page, /\/episodes\/field-notes-3\?t=80$/);
-    await page.locator('.player iframe').waitFor();
-    const src = new URL((await iframeSrc(page))!);
-    assert.equal(src.origin + src.pathname, 'https://www.youtube-nocookie.com/embed/Fn3RvR1vErs');
-    assert.equal(src.searchParams.get('start'), '80');
+    // The embed waits for the reader: the placeholder says where it will start.
+    await page.locator('.player .yt-play').waitFor();
+    assert.equal(await page.locator('.player .yt-when').textContent(), 'from 1:20');
+    assert.equal(await page.locator('.player iframe').count(), 0);
     await page.locator('.seg.current').waitFor();
     assert.match((await page.locator('.seg.current').textContent())!, /^That sounds almost spooky\./);
 
-    // A timestamp in the transcript plays from there.
+    // A timestamp in the transcript loads the embed and plays from there.
     await page.locator('button.ts[data-t="99"]').click();
     const after = new URL((await iframeSrc(page))!);
+    assert.equal(after.origin + after.pathname, 'https://www.youtube-nocookie.com/embed/Fn3RvR1vErs');
     assert.equal(after.searchParams.get('start'), '99');
     assert.equal(after.searchParams.get('autoplay'), '1');
     assert.match(page.url(), /t=99$/);
@@ -191,7 +199,11 @@ describe('the player drives the transcript', () => {
     const page = await browser.page();
     await page.goto(`${f.url}/episodes/${f.ids.long}`);
     await page.locator('.seg').first().waitFor();
+    // Before the embed is loaded there is no playback time to follow.
+    assert.equal(await page.locator('.seg.current').count(), 0);
+    await page.locator('.player .yt-play').click();
     const before = await iframeSrc(page);
+    assert.equal(new URL(before!).searchParams.get('autoplay'), '1');
     // What the embed posts (no network in tests: the messages are dispatched as if from its window).
     await page.evaluate(() => {
       const frame = document.querySelector('.player iframe') as HTMLIFrameElement;
@@ -214,6 +226,83 @@ describe('the player drives the transcript', () => {
     assert.equal(await iframeSrc(page), before);
     assert.deepEqual(page.problems, []);
     await page.close();
+  });
+});
+
+describe('the YouTube placeholder', () => {
+  const YOUTUBE_HOST = /(^|\.)(youtube(-nocookie)?\.com|ytimg\.com|googlevideo\.com|ggpht\.com|youtu\.be)$/i;
+  /** A page that records every request leaving the test server, and answers YouTube's with a stub (tests never go online). */
+  async function watched(options?: { width?: number; height?: number }) {
+    const page = await browser.page(options);
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(f.url)) elsewhere.push(request.url());
+    });
+    await page.route((url) => YOUTUBE_HOST.test(url.hostname), (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>embed stub</title>' }));
+    return Object.assign(page, { elsewhere, youtube: () => elsewhere.filter((u) => YOUTUBE_HOST.test(new URL(u).hostname)) });
+  }
+
+  it('opening an episode asks nothing of YouTube until the play button is used, which works from the keyboard', async () => {
+    const page = await watched();
+    await page.goto(`${f.url}/episodes/field-notes-3?t=80`);
+    const button = page.locator('.player .yt-play');
+    await button.waitFor();
+    await page.locator('.seg.current').waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(page.elsewhere, [], 'no request beyond this server');
+    assert.equal(await page.locator('iframe, img[src^="http"]').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Play on YouTube from 1:20 (loads youtube-nocookie.com)' }).count(), 1);
+    const placeholder = (await page.locator('.yt-facade').boundingBox())!;
+
+    // Tab from the last chapter reaches the button, with a visible focus ring; Enter loads the embed and plays.
+    await page.locator('.chapter-list button').last().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'yt-play');
+    const ring = await button.evaluate((el) => ({ visible: el.matches(':focus-visible'), style: getComputedStyle(el).outlineStyle, width: getComputedStyle(el).outlineWidth }));
+    assert.deepEqual(ring, { visible: true, style: 'solid', width: '3px' });
+    await screenshot(page, 'episode-player-focus');
+    assert.deepEqual(page.youtube(), [], 'focusing the button loads nothing');
+    await page.keyboard.press('Enter');
+    const src = new URL((await iframeSrc(page))!);
+    assert.equal(src.origin + src.pathname, 'https://www.youtube-nocookie.com/embed/Fn3RvR1vErs');
+    assert.equal(src.searchParams.get('start'), '80');
+    assert.equal(src.searchParams.get('autoplay'), '1');
+    assert.equal(await page.locator('.yt-play').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'IFRAME', 'focus moves into the player');
+    const embed = (await page.locator('.player iframe').boundingBox())!;
+    assert.deepEqual([embed.width, embed.height].map(Math.round), [placeholder.width, placeholder.height].map(Math.round), 'the embed takes the placeholder\'s place exactly');
+    await until(() => page.youtube().some((u) => u.startsWith('https://www.youtube-nocookie.com/embed/Fn3RvR1vErs?')), `the embed was requested: ${JSON.stringify(page.elsewhere)}`);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  });
+
+  it('a time in the page (a key moment) loads the embed at that time; a phone gets the placeholder too', async () => {
+    const page = await watched();
+    await page.goto(`${f.url}/episodes/field-notes-3`);
+    await page.locator('.player .yt-play').waitFor();
+    assert.equal(await page.locator('.player .yt-when').textContent(), 'from 0:00');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(page.elsewhere, []);
+    const { moments } = (await (await fetch(`${f.url}/api/episodes/field-notes-3`)).json()) as { moments: { start: number }[] };
+    await page.locator('#panel-moments .row-actions button').first().click();
+    const src = new URL((await iframeSrc(page))!);
+    assert.equal(src.searchParams.get('start'), String(Math.floor(moments[0]!.start)));
+    assert.equal(src.searchParams.get('autoplay'), '1');
+    assert.notEqual(await page.evaluate(() => document.activeElement?.tagName), 'IFRAME', 'focus stays where the reader clicked');
+    await until(() => page.youtube().length > 0, 'the embed was requested');
+    assert.deepEqual(page.problems, []);
+    await page.close();
+
+    const phone = await watched({ width: 390, height: 844 });
+    await phone.goto(`${f.url}/episodes/field-notes-3`);
+    await phone.locator('.player .yt-play').waitFor();
+    await phone.waitForLoadState('networkidle');
+    assert.deepEqual(phone.elsewhere, []);
+    const box = (await phone.locator('.yt-facade').boundingBox())!;
+    const label = (await phone.locator('.yt-play').boundingBox())!;
+    assert.ok(label.y >= box.y && label.y + label.height <= box.y + box.height + 0.5, 'the button fits in the placeholder');
+    assert.deepEqual(phone.problems, []);
+    await phone.close();
   });
 });
 

@@ -1,7 +1,10 @@
 // The episode's player: a YouTube embed (youtube-nocookie) when the YouTube id is known, an <audio> element for a
 // media URL, else nothing. It seeks when asked and reports the time while playing.
-// The YouTube embed is driven by the IFrame API's postMessage protocol, with no script loaded from YouTube: until
-// the embed answers, a seek reloads it with `start=`.
+// The YouTube embed is not loaded when the page opens: an iframe from youtube-nocookie.com still tells YouTube who
+// watches what, and offline it is a broken grey box. A placeholder of the same size stands in until the reader
+// asks to play (its button, or any time in the page), so opening an episode makes no request beyond this server.
+// Once loaded, the embed is driven by the IFrame API's postMessage protocol, with no script loaded from YouTube:
+// until the embed answers, a seek reloads it with `start=`.
 import { h, safeUrl } from './dom.js';
 import { clock } from './format.js';
 
@@ -24,17 +27,11 @@ export function youtubeEmbedUrl(id: string, start: number, autoplay: boolean): s
 
 function youtubePlayer(id: string, start: number): Player {
   const listeners: ((t: number) => void)[] = [];
-  const iframe = h('iframe', {
-    src: youtubeEmbedUrl(id, start, false),
-    title: 'YouTube video player',
-    allow: 'autoplay; encrypted-media; picture-in-picture; fullscreen',
-    referrerpolicy: 'strict-origin-when-cross-origin',
-    sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox',
-    loading: 'lazy',
-  });
+  let at = Math.max(0, start);
+  let iframe: HTMLIFrameElement | null = null;
   let ready = false;
   let poll: ReturnType<typeof setInterval> | undefined;
-  const post = (message: object) => iframe.contentWindow?.postMessage(JSON.stringify(message), 'https://www.youtube-nocookie.com');
+  const post = (message: object) => iframe?.contentWindow?.postMessage(JSON.stringify(message), 'https://www.youtube-nocookie.com');
   const listen = () => {
     clearInterval(poll);
     let tries = 0;
@@ -43,9 +40,40 @@ function youtubePlayer(id: string, start: number): Player {
       post({ event: 'listening', id: 1, channel: 'widget' });
     }, 500);
   };
-  iframe.addEventListener('load', listen);
+
+  // Spaces between the parts, so the button's accessible name reads as words, not "YouTubefrom 1:20".
+  const when = h('span', { class: 'yt-when' }, `from ${clock(at)}`);
+  const button = h(
+    'button',
+    { type: 'button', class: 'yt-play', onclick: () => load(at, true) },
+    h('span', { class: 'yt-icon', 'aria-hidden': 'true' }),
+    ' ',
+    h('span', { class: 'yt-title' }, 'Play on YouTube'),
+    ' ',
+    when,
+    ' ',
+    h('span', { class: 'yt-note' }, '(loads youtube-nocookie.com)'),
+  );
+  const element = h('div', { class: 'player-frame' }, h('div', { class: 'yt-facade' }, button));
+
+  const load = (seconds: number, autoplay: boolean) => {
+    const hadFocus = document.activeElement === button;
+    iframe = h('iframe', {
+      src: youtubeEmbedUrl(id, seconds, autoplay),
+      title: 'YouTube video player',
+      allow: 'autoplay; encrypted-media; picture-in-picture; fullscreen',
+      referrerpolicy: 'strict-origin-when-cross-origin',
+      sandbox: 'allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox',
+    });
+    iframe.addEventListener('load', listen);
+    element.replaceChildren(iframe);
+    // The button is gone: a keyboard user continues in the player rather than at the top of the page. A seek from
+    // elsewhere (a timestamp) leaves focus where the reader is.
+    if (hadFocus) iframe.focus();
+  };
+
   const onMessage = (event: MessageEvent) => {
-    if (!YOUTUBE_ORIGINS.has(event.origin) || event.source !== iframe.contentWindow || typeof event.data !== 'string') return;
+    if (!iframe || !YOUTUBE_ORIGINS.has(event.origin) || event.source !== iframe.contentWindow || typeof event.data !== 'string') return;
     let data: { event?: string; info?: { currentTime?: unknown } } | null = null;
     try {
       data = JSON.parse(event.data);
@@ -60,9 +88,13 @@ function youtubePlayer(id: string, start: number): Player {
   window.addEventListener('message', onMessage);
   return {
     kind: 'youtube',
-    element: h('div', { class: 'player-frame' }, iframe),
+    element,
     seek(seconds, play = true) {
-      if (ready) {
+      if (!iframe) {
+        at = Math.max(0, seconds);
+        if (play) load(at, true);
+        else when.textContent = `from ${clock(at)}`;
+      } else if (ready) {
         post({ event: 'command', func: 'seekTo', args: [seconds, true] });
         if (play) post({ event: 'command', func: 'playVideo', args: [] });
       } else {
