@@ -150,6 +150,6 @@ test('odd input never throws: one turn, no text, 10 hours, a 200 KB sentence, an
     assert.doesNotThrow(() => {
       if (alignStep.skip(ep) === null) applyPatch(ep, alignStep.run(ep));
     }, name);
-    assert.ok(performance.now() - started < 5000, `${name} took ${performance.now() - started} ms`);
+    assert.ok(performance.now() - started < 10_000, `${name} took ${performance.now() - started} ms`);
   }
 });

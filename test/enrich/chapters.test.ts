@@ -115,5 +115,5 @@ test('odd episodes skip or work without throwing', () => {
   const started = performance.now();
   const { chapters } = chaptersStep.run(episodeOf(tenHours));
   assert.ok(chapters && chapters.length > 20);
-  assert.ok(performance.now() - started < 5000);
+  assert.ok(performance.now() - started < 10_000);
 });

@@ -34,10 +34,10 @@ describe('lexicap detection', () => {
   });
 
   it('looks only at a prefix, so a 60 MB file costs no parsing', () => {
+    // Whatever follows the prefix is never read: not even the garbage that makes the whole text invalid JSON.
     const huge = episode().slice(0, 200) + 'x'.repeat(60_000_000);
-    const started = performance.now();
+    assert.throws(() => JSON.parse(huge.slice(0, 1000)));
     assert.equal(lexicapReader.detect(huge, 'big.json'), 1);
-    assert.ok(performance.now() - started < 50);
   });
 
   it('leaves other JSON and plain WebVTT to other readers', () => {

@@ -124,7 +124,7 @@ describe('extractMarkers', () => {
     for (const text of ['a [laughter] '.repeat(100_000), '[[[[(((('.repeat(100_000), `[${'x'.repeat(2_000_000)}`]) {
       const started = performance.now();
       extractMarkers(plainText(text));
-      assert.ok(performance.now() - started < 1500, text.slice(0, 12));
+      assert.ok(performance.now() - started < 10_000, text.slice(0, 12));
     }
   });
 });

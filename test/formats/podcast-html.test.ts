@@ -189,7 +189,7 @@ describe('podcast-html reader', () => {
         } catch (error) {
           assert.ok(error instanceof InputError);
         }
-        assert.ok(performance.now() - started < 2000, `reads pathological markup quickly: ${html.slice(0, 20)}`);
+        assert.ok(performance.now() - started < 10_000, `reads pathological markup quickly: ${html.slice(0, 20)}`);
       }
     });
   });

@@ -236,6 +236,6 @@ describe('scale', () => {
     const started = performance.now();
     const turns = read(doc(segments)).transcript!.turns;
     assert.equal(turns.length, 1);
-    assert.ok(performance.now() - started < 2000);
+    assert.ok(performance.now() - started < 10_000);
   });
 });

@@ -180,7 +180,7 @@ describe('raw-stt metadata and cleaning', () => {
     const started = performance.now();
     const list = turns(big);
     assert.ok(list.length > 1000);
-    assert.ok(performance.now() - started < 5000);
+    assert.ok(performance.now() - started < 10_000);
   });
 });
 
