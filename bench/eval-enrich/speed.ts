@@ -32,7 +32,7 @@ export async function evaluate(): Promise<string[]> {
       `ingest: ${ingest.wall.toFixed(1)} s wall, ${ingest.cpu.toFixed(1)} s CPU`,
       `enrich: ${enrich.wall.toFixed(1)} s wall, ${enrich.cpu.toFixed(1)} s CPU, ${((enrich.wall / episodes) * 1000).toFixed(0)} ms per episode`,
       `enrich / ingest: ${(enrich.wall / ingest.wall).toFixed(2)}x wall, ${(enrich.cpu / ingest.cpu).toFixed(2)}x CPU (target under 2x)`,
-      `peak RSS of this process: ${rss.toFixed(0)} MB`,
+      `peak RSS of this process: ${rss.toFixed(0)} MB (with every module run before this one in the same process: run \`npm run eval:enrich -- speed\` alone for enrichment's own)`,
       `unexpected skips: ${skipped.length}${skipped.length ? ` (e.g. ${skipped.slice(0, 3).map((s) => `${s.step}: ${s.reason}`).join('; ')})` : ''}`,
     ];
   } finally {
