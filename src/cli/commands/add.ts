@@ -33,11 +33,14 @@ export function runAdd(library: Library, inputs: string[], options: AddOptions):
     },
   });
   bar.stop();
+  // A later file can join two episodes into one: each result names the episode its file ended up in.
+  for (const r of results) {
+    const found = r.ok && r.episode ? library.resolveEpisode(r.episode) : null;
+    if (found?.ok) r.episode = found.id;
+  }
   if (results.some((r) => r.status === 'added' || r.status === 'replaced')) library.maintain();
   if (options.enrich !== false) {
-    const changed = [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))];
-    const episodes = changed.map((ref) => library.resolveEpisode(ref)).flatMap((r) => (r.ok ? [r.id] : []));
-    enrichLibrary(library, [...new Set(episodes)]);
+    enrichLibrary(library, [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))]);
   }
   return results;
 }
