@@ -9,6 +9,42 @@ export function queryWords(query: ParsedQuery): string[] {
   return [...new Set(content.length > 0 ? content : query.terms)];
 }
 
+export interface CandidateLimits {
+  /** Words in more than this share of passages are left out (they cost FTS5 the most and decide the least). */
+  maxShare: number;
+  /** The candidate query stops adding words once their postings pass this share of the passages… */
+  postingShare: number;
+  /** …or this many postings, whichever is more: a small library is never pruned. */
+  minPostings: number;
+  /** The rarest words kept whatever their postings. */
+  minWords: number;
+}
+
+/**
+ * Measured on the dev queries over the corpus (55 k passages): FTS5's bm25() costs about 1 µs per matching passage
+ * and was half of a query's time. Keeping the rarest words up to postings of a tenth of the passages gives the same
+ * results as all of them (a twentieth loses two queries) at p95 19 instead of 25 ms.
+ */
+export const CANDIDATE_LIMITS: CandidateLimits = { maxShare: 0.05, postingShare: 0.1, minPostings: 5000, minWords: 3 };
+
+/**
+ * The words the candidate query searches for: the rarer ones, rarest first, until their postings reach the budget
+ * (every query word still counts when the candidates are ranked). All of them when none is rare.
+ */
+export function candidateWords(words: readonly string[], df: (word: string) => number, passages: number, limits: CandidateLimits = CANDIDATE_LIMITS): string[] {
+  const rare = words.filter((w) => df(w) < limits.maxShare * passages).sort((a, b) => df(a) - df(b));
+  if (rare.length === 0) return [...words];
+  const budget = Math.max(limits.postingShare * passages, limits.minPostings);
+  const kept: string[] = [];
+  let postings = 0;
+  for (const w of rare) {
+    if (kept.length >= limits.minWords && postings + df(w) > budget) break;
+    kept.push(w);
+    postings += df(w);
+  }
+  return kept;
+}
+
 export function ftsMatch(query: ParsedQuery, extraWords: readonly string[] = []): string | null {
   const parts: string[] = [];
   for (const word of new Set([...queryWords(query), ...extraWords])) parts.push(`"${word}"`);

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Episode, Timing } from '../../model/episode.js';
 import { momentLink } from '../../model/links.js';
 import { buildPassages } from '../../search/passages.js';
-import { ftsMatch, queryWords } from '../../search/fts.js';
+import { candidateWords, ftsMatch, queryWords } from '../../search/fts.js';
 import { hasText, type ParsedQuery } from '../../search/query.js';
 import { idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
 import { soundKeys, spellingSimilarity } from '../../search/spelling.js';
@@ -47,8 +47,6 @@ interface IndexStats {
  * one); each candidate costs about 0.03 ms, so 300 leaves a margin for unseen queries at two thirds of the cost.
  */
 const CANDIDATES = 300;
-/** Words in more passages than this share are left out of the candidate query (they still count when ranking). */
-const CANDIDATE_MAX_DF = 0.05;
 /** A name shared by more episodes than this says little about which one is meant. */
 const MAX_GUEST_EPISODES = 5;
 /** A lower-case query word found in more than this share of passages is an ordinary word, not a guest's name. */
@@ -348,9 +346,7 @@ export class PassageIndex {
         variants.push(v.term);
       }
     }
-    // The candidate query keeps the rarer words: common ones cost FTS5 the most and decide the least.
-    const rare = typed.filter((w) => dfOf.get(stem(w))! < CANDIDATE_MAX_DF * stats.passages);
-    const match = ftsMatch({ ...query, terms: rare.length > 0 ? rare : typed }, variants);
+    const match = ftsMatch({ ...query, terms: candidateWords(typed, (w) => dfOf.get(stem(w))!, stats.passages) }, variants);
     if (match === null) {
       warnings.push('the query has no words to search for');
       return { hits: [], more: false, warnings };
