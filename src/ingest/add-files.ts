@@ -126,7 +126,19 @@ export function addFiles(library: Library, inputs: string[], options: AddOptions
   } finally {
     pool.close();
   }
+  settleEpisodes(library, results);
   return results;
+}
+
+/**
+ * Points each result at the episode its file is in now: a later file can join two episodes into one, and the
+ * id an earlier file got then only names an alias (enriching it would find no episode).
+ */
+export function settleEpisodes(library: Library, results: { ok: boolean; episode?: string | null }[]): void {
+  for (const r of results) {
+    const found = r.ok && r.episode ? library.resolveEpisode(r.episode) : null;
+    if (found?.ok) r.episode = found.id;
+  }
 }
 
 function store(library: Library, file: Candidate, prepared: Prepared): FileResult {

@@ -2,11 +2,12 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { decodeTurns } from '../../src/store/transcript-codec.js';
+import { JOINED_EPISODE, joiningFiles } from '../helpers/joining-files.js';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
@@ -281,29 +282,15 @@ function fmt(seconds: number): string {
 
 describe('an add that joins episodes', () => {
   it('names, for every file, the episode it ended up in, and counts episodes after the join', () => {
-    const fixtures = new URL('../fixtures/', import.meta.url).pathname;
     const inbox = join(dir, 'joining');
     mkdirSync(inbox, { recursive: true });
-    // a.json is known by its YouTube id, b.md by show and number; c.txt names both, so all three are one episode.
-    const lexicap = JSON.parse(readFileSync(join(fixtures, 'lexicap', 'episode.json'), 'utf8')) as { title: string };
-    writeFileSync(join(inbox, 'a.json'), JSON.stringify({ ...lexicap, title: 'Ada Example: Sound and Machines' }));
-    writeFileSync(
-      join(inbox, 'b.md'),
-      readFileSync(join(fixtures, 'snipd', 'logseq.md'), 'utf8')
-        .replace(/^title:: .*$/m, 'title:: 999 – Ada Example — Listening Machines (highlights)')
-        .replace(/^author:: .*$/m, 'author:: [[Lex Fridman Podcast]]')
-        .replace(/^full-title:: .*$/m, 'full-title:: "\\#999 – Ada Example — Listening Machines"'),
-    );
-    writeFileSync(
-      join(inbox, 'c.txt'),
-      readFileSync(join(fixtures, 'key-moments', 'summify-copy.txt'), 'utf8').replace(/^Oda Lindqvist: Glaciers.*$/m, 'Ada Example: Sound and Machines | Lex Fridman Podcast #999'),
-    );
+    for (const file of joiningFiles()) writeFileSync(join(inbox, file.name), file.text);
     const library = join(dir, 'joining.db');
     const files = ['a.json', 'b.md', 'c.txt'].map((f) => join(inbox, f));
     const json = podsift(['--library', library, 'add', '--no-enrich', '--json', ...files]);
     assert.equal(json.status, 0, json.stderr);
     const results = JSON.parse(json.stdout) as { episode: string }[];
-    assert.deepEqual(results.map((r) => r.episode), ['lex-fridman-999', 'lex-fridman-999', 'lex-fridman-999']);
+    assert.deepEqual(results.map((r) => r.episode), [JOINED_EPISODE, JOINED_EPISODE, JOINED_EPISODE]);
     rmSync(library, { force: true });
     const text = podsift(['--library', join(dir, 'joining-2.db'), 'add', '--no-enrich', ...files]);
     assert.match(text.stdout, /3 added, 0 unchanged, 0 failed \(1 episode\)/);

@@ -7,6 +7,8 @@ import { episodeJson } from '../../src/export/json.js';
 import { addFiles } from '../../src/ingest/add-files.js';
 import { SqliteLibrary } from '../../src/store/sqlite/sqlite-library.js';
 import { addFragment, fixture, json, type Fixture } from './helpers.js';
+import { stepVersions } from '../../src/ingest/enrich.js';
+import { JOINED_EPISODE, joiningFiles } from '../helpers/joining-files.js';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 
@@ -291,6 +293,19 @@ describe('uploads', () => {
     const again = await json(await fetch(`${f.url}/api/uploads?name=pottery.srt`, { method: 'POST', body }));
     assert.equal(again.results[0].status, 'unchanged');
     assert.equal(again.results[0].episode, id);
+  });
+
+  it('names the episode each file ended up in when a later file joins two episodes, and enriches that one', async () => {
+    const enriching = await fixture({ app: { enrichUploads: true } });
+    try {
+      const form = new FormData();
+      for (const file of joiningFiles()) form.append('file', new Blob([file.text]), file.name);
+      const body = await json(await fetch(`${enriching.url}/api/uploads`, { method: 'POST', body: form }));
+      assert.deepEqual(body.results.map((r: { episode: string }) => r.episode), [JOINED_EPISODE, JOINED_EPISODE, JOINED_EPISODE]);
+      assert.ok(!enriching.library.staleEnrichment(stepVersions()).includes(JOINED_EPISODE), 'the joined episode is enriched');
+    } finally {
+      await enriching.close();
+    }
   });
 
   it('takes multipart form data with several files and reports errors per file', async () => {

@@ -33,11 +33,6 @@ export function runAdd(library: Library, inputs: string[], options: AddOptions):
     },
   });
   bar.stop();
-  // A later file can join two episodes into one: each result names the episode its file ended up in.
-  for (const r of results) {
-    const found = r.ok && r.episode ? library.resolveEpisode(r.episode) : null;
-    if (found?.ok) r.episode = found.id;
-  }
   if (results.some((r) => r.status === 'added' || r.status === 'replaced')) library.maintain();
   if (options.enrich !== false) {
     enrichLibrary(library, [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))]);
