@@ -32,15 +32,19 @@ export const CANDIDATE_LIMITS: CandidateLimits = { maxShare: 0.05, postingShare:
  * (every query word still counts when the candidates are ranked). All of them when none is rare.
  */
 export function candidateWords(words: readonly string[], df: (word: string) => number, passages: number, limits: CandidateLimits = CANDIDATE_LIMITS): string[] {
-  const rare = words.filter((w) => df(w) < limits.maxShare * passages).sort((a, b) => df(a) - df(b));
+  // Each frequency looked up once: the sort would otherwise ask for it at every comparison.
+  const rare = words
+    .map((word) => ({ word, df: df(word) }))
+    .filter((w) => w.df < limits.maxShare * passages)
+    .sort((a, b) => a.df - b.df);
   if (rare.length === 0) return [...words];
   const budget = Math.max(limits.postingShare * passages, limits.minPostings);
   const kept: string[] = [];
   let postings = 0;
   for (const w of rare) {
-    if (kept.length >= limits.minWords && postings + df(w) > budget) break;
-    kept.push(w);
-    postings += df(w);
+    if (kept.length >= limits.minWords && postings + w.df > budget) break;
+    kept.push(w.word);
+    postings += w.df;
   }
   return kept;
 }
