@@ -105,6 +105,7 @@ export class SqliteLibrary implements Library {
       deleteSource: db.prepare<[number]>('DELETE FROM sources WHERE id = ?'),
       insertTranscript: db.prepare<[number, Buffer]>('INSERT INTO transcripts (source_id, turns) VALUES (?, ?)'),
       transcriptOf: db.prepare<[number], { turns: string | Buffer }>('SELECT turns FROM transcripts WHERE source_id = ?'),
+      changeStamp: db.prepare<[], { version: number; changes: number }>('SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version'),
       insertKey: db.prepare<[string, number]>('INSERT OR IGNORE INTO source_keys (key, source_id) VALUES (?, ?)'),
       episodesByKey: db.prepare<[string], { episode_id: string }>(
         'SELECT DISTINCT s.episode_id FROM source_keys k JOIN sources s ON s.id = k.source_id WHERE k.key = ?',
@@ -550,14 +551,9 @@ export class SqliteLibrary implements Library {
    * `total_changes()` counts the rows this connection has changed. Together they change with every write.
    */
   changeStamp(): string {
-    this.changeStampStmt ??= this.db.prepare<[], { version: number; changes: number }>(
-      'SELECT data_version AS version, total_changes() AS changes FROM pragma_data_version',
-    );
-    const row = this.changeStampStmt.get()!;
+    const row = this.stmt.changeStamp.get()!;
     return `${row.version}:${row.changes}`;
   }
-
-  private changeStampStmt: Database.Statement<[], { version: number; changes: number }> | undefined;
 
   close(): void {
     if (this.db.open) this.db.close();
