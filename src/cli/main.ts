@@ -17,6 +17,11 @@ export async function buildProgram(args: readonly string[] = []): Promise<Comman
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `podsift search … | head` closes the pipe early: the reader has what it wanted, so stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   try {
     await (await buildProgram(argv.slice(2))).parseAsync(argv);
   } catch (error) {

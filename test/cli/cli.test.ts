@@ -296,3 +296,18 @@ describe('an add that joins episodes', () => {
     assert.match(text.stdout, /3 added, 0 unchanged, 0 failed \(1 episode\)/);
   });
 });
+
+describe('output into a pipe that closes early', () => {
+  it('stops quietly, as `podsift list | head -1` expects', async () => {
+    const library = join(dir, 'pipe.db');
+    assert.equal(podsift(['--library', library, 'add', '--no-enrich', join(dir, 'inbox')]).status, 0);
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--library', library, 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Close our end before it writes, as `head` does once it has its lines.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Error/);
+    assert.equal(code, 0);
+  });
+});
