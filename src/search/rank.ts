@@ -8,7 +8,11 @@
 //   wins every query about that episode);
 // - context: words of the episode title and chapter title that the query shares;
 // - phrases typed in quotes, found verbatim;
-// - neighbours: a moment often straddles two passages, so a passage borrows a share of its neighbours' evidence.
+// - neighbours: a moment often straddles two passages, so a passage borrows a share of its neighbours' evidence;
+// - episode evidence, for long (verbose) queries only: an episode where many passages match the description is
+//   likelier to hold the moment than one where a single passage happens to share a few words (passage retrieval
+//   with document evidence, Callan 1994). Keyword queries lose by it (their words are precise), so it is gated on
+//   query length.
 import { stem } from '../text/words.js';
 
 export interface QueryTerm {
@@ -36,6 +40,8 @@ export interface RankQuery {
   nameStems: ReadonlyMap<string, ReadonlySet<string>>;
   /** Average passage length in content stems. */
   avgLength: number;
+  /** Distinct content words the user typed: from VERBOSE_QUERY_WORDS on, episode evidence counts. */
+  contentWords: number;
 }
 
 export interface RankCandidate {
@@ -64,7 +70,17 @@ export const WEIGHTS = {
   prefix: 0.8,
   /** Weight of a capitalized word found as typed (times the idf it is given). */
   exact: 1,
+  /** Share of the episode's evidence (mean score of its best EPISODE_EVIDENCE_PASSAGES) each passage gets. */
+  episode: 0.4,
 };
+
+/**
+ * A query with this many content words describes rather than names (paraphrases and questions run 6-20, keyword
+ * queries 2-5; on the dev queries every threshold from 6 to 12 gives the same results).
+ */
+export const VERBOSE_QUERY_WORDS = 8;
+/** How many of an episode's best passages make its evidence (3, 5 and 10 measure the same; 1 is the passage itself). */
+export const EPISODE_EVIDENCE_PASSAGES = 5;
 
 /** The query's terms by stem, built once per query (lexicalScore runs for hundreds of candidates). */
 const termsByStem = new WeakMap<RankQuery, Map<string, QueryTerm>>();
@@ -144,7 +160,29 @@ export function rank(
     return { id: c.id, score: score + WEIGHTS.neighbour * borrowed };
   });
   head.sort((a, b) => b.score - a.score || a.id - b.id);
-  return [...head, ...first.slice(smoothTop).map(({ c, score }) => ({ id: c.id, score }))];
+  const ranked = [...head, ...first.slice(smoothTop).map(({ c, score }) => ({ id: c.id, score }))];
+  if (q.contentWords < VERBOSE_QUERY_WORDS) return ranked;
+  const episodeOf = new Map(candidates.map((c) => [c.id, c.episodeId]));
+  return withEpisodeEvidence(ranked, (id) => episodeOf.get(id)!);
+}
+
+/** Adds to each passage WEIGHTS.episode × the mean score of its episode's best passages, and reorders. */
+export function withEpisodeEvidence(ranked: readonly Ranked[], episodeOf: (id: number) => string): Ranked[] {
+  const best = new Map<string, number[]>();
+  for (const r of ranked) {
+    const scores = best.get(episodeOf(r.id)) ?? [];
+    // `ranked` is in descending order only by part (the smoothed head first), so keep the best few explicitly.
+    scores.push(r.score);
+    best.set(episodeOf(r.id), scores);
+  }
+  const evidence = new Map<string, number>();
+  for (const [episode, scores] of best) {
+    const top = scores.sort((a, b) => b - a).slice(0, EPISODE_EVIDENCE_PASSAGES);
+    evidence.set(episode, top.reduce((sum, s) => sum + s, 0) / EPISODE_EVIDENCE_PASSAGES);
+  }
+  return ranked
+    .map((r) => ({ id: r.id, score: r.score + WEIGHTS.episode * evidence.get(episodeOf(r.id))! }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 /** BM25's idf, never negative. */

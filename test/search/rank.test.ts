@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { idf, passageScore, rank, type RankCandidate, type RankQuery } from '../../src/search/rank.js';
+import { idf, passageScore, rank, VERBOSE_QUERY_WORDS, type RankCandidate, type RankQuery } from '../../src/search/rank.js';
 import { contentStems } from '../../src/text/words.js';
 
 function candidate(id: number, episodeId: string, text: string, context = ''): RankCandidate {
@@ -16,6 +16,7 @@ function query(words: string[], extra: Partial<RankQuery> = {}): RankQuery {
     prior: new Map(),
     nameStems: new Map(),
     avgLength: 10,
+    contentWords: words.length,
     ...extra,
   };
 }
@@ -44,6 +45,21 @@ describe('ranking', () => {
     const b = candidate(2, 'e', 'sars one was deadly and patients were in hospital');
     const ranked = rank([a, b], q, () => (c) => (c.id === 2 ? [{ episodeId: 'e', stems: contentStems('so it was easy to contain') }] : []));
     assert.equal(ranked[0]!.id, 2);
+  });
+
+  it('lets a long, descriptive query prefer the episode where many passages match it', () => {
+    const words = ['robot', 'apocalypse', 'worry', 'employment', 'change', 'technology', 'powerful', 'react'];
+    assert.ok(words.length >= VERBOSE_QUERY_WORDS);
+    const q = query(words);
+    // One passage elsewhere shares as many words as the answer; the answer's episode matches the description throughout.
+    const lucky = candidate(1, 'other', 'robot apocalypse worry');
+    const answer = candidate(2, 'norvig', 'robot apocalypse worry');
+    const around = [3, 4, 5].map((id) => candidate(id, 'norvig', 'powerful technology change employment react'));
+    const ids = (ranked: { id: number }[]) => ranked.map((r) => r.id).filter((id) => id <= 2);
+    assert.deepEqual(ids(rank([lucky, answer, ...around], q, () => () => [])), [2, 1]);
+    // A short keyword query is precise: the tie stays a tie, broken by id.
+    const short = query(words.slice(0, 3));
+    assert.deepEqual(ids(rank([lucky, answer, ...around], short, () => () => [])), [1, 2]);
   });
 
   it('rewards a quoted phrase found verbatim', () => {

@@ -386,6 +386,7 @@ export class PassageIndex {
       prior,
       nameStems,
       avgLength: stats.avgLength,
+      contentWords: typed.length,
     };
     const candidates = new Map<number, RankCandidate & { row: CandidateRow }>();
     const contextStems = new Map<string, string[]>();
