@@ -189,3 +189,22 @@ export function withEpisodeEvidence(ranked: readonly Ranked[], episodeOf: (id: n
 export function idf(documentFrequency: number, documents: number): number {
   return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
+
+/**
+ * Drops a passage that sits right beside (or overlaps) a better-ranked result of the same episode: the two are one
+ * moment, and showing it twice spends a result slot a user could use for another. `where` gives each passage's
+ * episode and position (seq) in it.
+ */
+export function collapseAdjacent(ranked: readonly Ranked[], where: (id: number) => { episodeId: string; seq: number }): Ranked[] {
+  const shown = new Map<string, Set<number>>();
+  const kept: Ranked[] = [];
+  for (const r of ranked) {
+    const { episodeId, seq } = where(r.id);
+    const seqs = shown.get(episodeId) ?? new Set<number>();
+    if (seqs.has(seq - 1) || seqs.has(seq + 1) || seqs.has(seq)) continue;
+    seqs.add(seq);
+    shown.set(episodeId, seqs);
+    kept.push(r);
+  }
+  return kept;
+}

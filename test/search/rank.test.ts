@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { idf, passageScore, rank, VERBOSE_QUERY_WORDS, type RankCandidate, type RankQuery } from '../../src/search/rank.js';
+import { collapseAdjacent, idf, passageScore, rank, VERBOSE_QUERY_WORDS, type RankCandidate, type RankQuery } from '../../src/search/rank.js';
 import { contentStems } from '../../src/text/words.js';
 
 function candidate(id: number, episodeId: string, text: string, context = ''): RankCandidate {
@@ -67,6 +67,18 @@ describe('ranking', () => {
     const exact = candidate(1, 'e', 'his theory of a thousand brains');
     const apart = candidate(2, 'e', 'a thousand ideas about brains');
     assert.ok(passageScore(exact, q) > passageScore(apart, q));
+  });
+
+  it('shows a moment once: a passage beside a better-ranked one of the same episode is dropped', () => {
+    const where = new Map([
+      [1, { episodeId: 'a', seq: 10 }],
+      [2, { episodeId: 'a', seq: 11 }],
+      [3, { episodeId: 'b', seq: 11 }],
+      [4, { episodeId: 'a', seq: 13 }],
+      [5, { episodeId: 'a', seq: 9 }],
+    ]);
+    const ranked = [1, 2, 3, 4, 5].map((id, i) => ({ id, score: 10 - i }));
+    assert.deepEqual(collapseAdjacent(ranked, (id) => where.get(id)!).map((r) => r.id), [1, 3, 4]);
   });
 
   it('weighs rare words more than common ones', () => {

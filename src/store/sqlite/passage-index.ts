@@ -5,7 +5,7 @@ import { momentLink } from '../../model/links.js';
 import { buildPassages } from '../../search/passages.js';
 import { candidateWords, ftsMatch, queryWords } from '../../search/fts.js';
 import { hasText, type ParsedQuery } from '../../search/query.js';
-import { idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
+import { collapseAdjacent, idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
 import { soundKeys, spellingSimilarity } from '../../search/spelling.js';
 import { cosine, meanVector, MIN_PASSAGES_FOR_VECTORS, quantize, SEMANTIC_TOP, SEMANTIC_WEIGHT, type TermVectors } from '../../search/semantic.js';
 import { trainAssociations } from '../../search/associations.js';
@@ -401,7 +401,10 @@ export class PassageIndex {
         row,
       });
     }
-    const ranked = this.softMatch(rank([...candidates.values()], rankQuery, (head) => this.neighbourLookup(head)), typed.map(stem));
+    const ranked = collapseAdjacent(
+      this.softMatch(rank([...candidates.values()], rankQuery, (head) => this.neighbourLookup(head)), typed.map(stem)),
+      (id) => ({ episodeId: candidates.get(id)!.episodeId, seq: candidates.get(id)!.row.seq }),
+    );
 
     const wanted = new Set([...typed, ...query.phrases.flat()].map(stem));
     const page = ranked.slice(offset, offset + limit);
