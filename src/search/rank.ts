@@ -27,6 +27,11 @@ export interface RankQuery {
   terms: QueryTerm[];
   /** Quoted phrases, as lower-cased words. */
   phrases: string[][];
+  /**
+   * A rare query word also found written as two words ("audiobook" as "audio book"): two adjacent stems of the
+   * passage count as one occurrence of `term`.
+   */
+  compounds: { parts: [string, string]; term: QueryTerm }[];
   /** Prefixes typed with `*`: any stem starting with one counts as a match. */
   prefixes: string[];
   /**
@@ -107,6 +112,11 @@ export function lexicalScore(c: Pick<RankCandidate, 'episodeId' | 'stems'>, q: R
     if (names?.has(s)) continue;
     const term = wanted.get(s)!;
     score += term.weight * term.idf * ((n * (k1 + 1)) / (n + norm));
+  }
+  for (const { parts, term } of q.compounds) {
+    let n = 0;
+    for (let i = 0; i + 1 < c.stems.length; i++) if (c.stems[i] === parts[0] && c.stems[i + 1] === parts[1]) n++;
+    if (n > 0) score += term.weight * term.idf * ((n * (k1 + 1)) / (n + norm));
   }
   if (prefixHits > 0) {
     const meanIdf = q.terms.length ? q.terms.reduce((sum, t) => sum + t.idf, 0) / q.terms.length : 3;

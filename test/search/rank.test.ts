@@ -11,6 +11,7 @@ function query(words: string[], extra: Partial<RankQuery> = {}): RankQuery {
   return {
     terms: contentStems(words.join(' ')).map((s) => ({ stem: s, idf: 3, weight: 1 })),
     phrases: [],
+    compounds: [],
     prefixes: [],
     exactWords: [],
     prior: new Map(),

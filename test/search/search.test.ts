@@ -35,6 +35,7 @@ const BREAD = turns([
   ['Priya Raman', 'Temperature is the steering wheel of sourdough: warm makes it sour faster.'],
   ['Sam Ortega', 'And the keystone of good bread?'],
   ['Priya Raman', 'Time. A cold fridge and patience do more than any flour.'],
+  ['Priya Raman', 'I learned it from an audio book about fermentation, on long drives.'],
 ]);
 
 before(() => {
@@ -70,6 +71,16 @@ describe('library search', () => {
 
   it('finds a name the transcript misheard ("Karpathy" for "Kapathy")', () => {
     assert.equal(search('Karpathy scour failures').hits[0]?.episode, 'tinkering-hour-12');
+  });
+
+  it('finds a compound written apart or together ("audiobook" / "audio book", "flash light" / "flashlight")', () => {
+    const apart = search('audiobook fermentation').hits[0];
+    assert.equal(apart?.episode, 'field-notes-3');
+    assert.match(apart.snippet, /\*\*audio\*\* \*\*book\*\*/);
+    const together = search('flash light arches').hits[0];
+    assert.equal(together?.episode, 'tinkering-hour-12');
+    assert.match(together.snippet, /\*\*flashlight\*\*/);
+    assert.equal(search('audiobook').hits[0]?.episode, 'field-notes-3', 'a lone compound is found through its parts');
   });
 
   it('filters by show, episode, speaker and dates', () => {

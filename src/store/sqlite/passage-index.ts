@@ -7,6 +7,7 @@ import { candidateWords, ftsMatch, queryWords } from '../../search/fts.js';
 import { hasText, type ParsedQuery } from '../../search/query.js';
 import { collapseAdjacent, idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
 import { soundKeys, spellingSimilarity } from '../../search/spelling.js';
+import { compoundSplits, joinedPairs } from '../../search/compounds.js';
 import { cosine, meanVector, MIN_PASSAGES_FOR_VECTORS, quantize, SEMANTIC_TOP, SEMANTIC_WEIGHT, type TermVectors } from '../../search/semantic.js';
 import { trainAssociations } from '../../search/associations.js';
 import { makeSnippet } from '../../search/snippet.js';
@@ -59,6 +60,8 @@ const COMMON_NAME_SHARE = 0.005;
 const VARIANT_MAX_DF = 20;
 /** A spelling variant counts this much of the word the user typed (times how alike they are). */
 const VARIANT_WEIGHT = 0.8;
+/** Counting a compound's passages stops here: past it the count only says "common". */
+const PHRASE_COUNT_LIMIT = 1000;
 /** Endings Porter leaves on some inflections ("octopuses" → octopus beside "octopus" → octopu). */
 const INFLECTIONS = ['s', 'es', 'e', 'i', 'y'];
 
@@ -68,6 +71,7 @@ export class PassageIndex {
   private readonly vocabularyFrequency;
   private readonly storedFrequency;
   private readonly dataVersion;
+  private readonly phraseFrequency;
   private readonly statements = new Map<string, Database.Statement>();
 
   /** A statement prepared once per distinct SQL (candidate queries vary only in their filters). */
@@ -98,6 +102,7 @@ export class PassageIndex {
     );
     this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    this.phraseFrequency = db.prepare<[string], number>(`SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ${PHRASE_COUNT_LIMIT})`).pluck();
   }
 
   /** Index statistics, cached until this or another connection writes (PRAGMA data_version, own writes). */
@@ -346,7 +351,10 @@ export class PassageIndex {
         variants.push(v.term);
       }
     }
-    const match = ftsMatch({ ...query, terms: candidateWords(typed, (w) => dfOf.get(stem(w))!, stats.passages) }, variants);
+    const compounds = this.compoundsOf(typed, dfOf, terms, stats);
+    for (const c of compounds) if (c.joined) variants.push(c.joined);
+    const splits = compounds.filter((c) => c.parts !== undefined);
+    const match = ftsMatch({ ...query, terms: candidateWords(typed, (w) => dfOf.get(stem(w))!, stats.passages) }, [...variants, ...splits.map((c) => c.parts!.join(' '))]);
     if (match === null) {
       warnings.push('the query has no words to search for');
       return { hits: [], more: false, warnings };
@@ -381,6 +389,7 @@ export class PassageIndex {
     const rankQuery: RankQuery = {
       terms: [...terms.values()],
       phrases: query.phrases,
+      compounds: splits.map((c) => ({ parts: [stem(c.parts![0]), stem(c.parts![1])], term: c.term })),
       prefixes: query.prefixes.map((p) => p),
       exactWords,
       prior,
@@ -406,7 +415,8 @@ export class PassageIndex {
       (id) => ({ episodeId: candidates.get(id)!.episodeId, seq: candidates.get(id)!.row.seq }),
     );
 
-    const wanted = new Set([...typed, ...query.phrases.flat()].map(stem));
+    const wanted = new Set([...typed, ...query.phrases.flat(), ...splits.flatMap((c) => c.parts!)].map(stem));
+    for (const c of compounds) if (c.joined) wanted.add(stem(c.joined));
     const page = ranked.slice(offset, offset + limit);
     const pageTexts = this.textsOf(page.map((p) => p.id));
     const hits: SearchHit[] = page.map(({ id, score }) => {
@@ -427,6 +437,34 @@ export class PassageIndex {
       };
     });
     return { hits, more: ranked.length > offset + limit, warnings };
+  }
+
+  /**
+   * Compounds of the query written the other way in the library: a rare typed word found as two adjacent words
+   * (`parts`, scored as one occurrence of it), and two adjacent typed words found as one indexed word (`joined`,
+   * added to `terms` like a spelling variant). Either counts fully: it is the same word, spelled apart or together.
+   */
+  private compoundsOf(typed: readonly string[], dfOf: ReadonlyMap<string, number>, terms: Map<string, QueryTerm>, stats: IndexStats): { parts?: [string, string]; joined?: string; term: QueryTerm }[] {
+    const found: { parts?: [string, string]; joined?: string; term: QueryTerm }[] = [];
+    for (const word of typed) {
+      const typedDf = dfOf.get(stem(word)) ?? 0;
+      if (typedDf >= VARIANT_MAX_DF) continue;
+      let best: { parts: [string, string]; df: number } | null = null;
+      for (const parts of compoundSplits(word, (part) => this.frequency(stem(part), stats) > 0)) {
+        const df = this.phraseFrequency.get(`"${parts.join(' ')}"`) ?? 0;
+        if (df > 0 && (!best || df > best.df)) best = { parts, df };
+      }
+      if (best) found.push({ parts: best.parts, term: { stem: `${best.parts.join(' ')}`, idf: idf(Math.max(typedDf, best.df), stats.passages), weight: 1 } });
+    }
+    for (const joined of joinedPairs(typed)) {
+      const s = stem(joined);
+      const df = terms.has(s) ? 0 : this.frequency(s, stats);
+      if (df === 0) continue;
+      const term = { stem: s, idf: idf(df, stats.passages), weight: 1 };
+      terms.set(s, term);
+      found.push({ joined: s, term });
+    }
+    return found;
   }
 
   private textsOf(ids: number[]): Map<number, string> {
