@@ -100,7 +100,7 @@ export class PassageIndex {
     this.totals = db.prepare<[], { name: string; value: number }>(
       "SELECT name, value FROM search_state WHERE name IN ('passages', 'stems', 'passages_version', 'keys_version')",
     );
-    this.keysOf = db.prepare<[string], { term: string }>('SELECT term FROM term_keys WHERE key = ?');
+    this.keysOf = db.prepare<[string, number, number], string>('SELECT term FROM term_keys WHERE key = ? AND length(term) BETWEEN ? AND ?').pluck();
     this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.phraseFrequency = db.prepare<[string], number>(`SELECT count(*) FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ${PHRASE_COUNT_LIMIT})`).pluck();
   }
@@ -304,7 +304,13 @@ export class PassageIndex {
   private variantsOf(stemmed: string, stats: IndexStats): { term: string; similarity: number }[] {
     if (stemmed.length < 4 || !/^[a-z]+$/.test(stemmed)) return [];
     const seen = new Set<string>();
-    for (const key of soundKeys(stemmed)) for (const row of this.keysOf.all(key)) seen.add(row.term);
+    // Only words spellingSimilarity can accept are fetched (a one-deletion key like "tk" matches thousands): the
+    // same sound key within two letters of length, or, for words of 7+ letters, a shared one-deletion key within
+    // one letter (one edit). This cut the lookup from about 2,200 words per dev query to a few dozen.
+    const [full, ...deletions] = soundKeys(stemmed);
+    const n = stemmed.length;
+    if (full) for (const term of this.keysOf.all(full, n - 2, n + 2)) seen.add(term);
+    if (n >= 7) for (const key of deletions) for (const term of this.keysOf.all(key, Math.max(7, n - 1), n + 1)) seen.add(term);
     seen.delete(stemmed);
     const variants = [...seen].map((term) => ({ term, similarity: spellingSimilarity(stemmed, term) })).filter((v) => v.similarity > 0);
     // Porter leaves some inflections apart ("octopus" → octopu, "octopuses" → octopus): an indexed term that only
