@@ -87,3 +87,24 @@ export function spellingSimilarity(a: string, b: string): number {
   if (d > allowed) return 0;
   return Math.max(0, 1 - d / Math.max(a.length, b.length)) * (sameSound ? 1 : 0.9);
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * Every string one typing slip away from `word`: a letter dropped, two neighbours swapped, one changed, one added
+ * (Norvig's spelling corrector). For a 10-letter word about 550 strings.
+ */
+export function oneEditAway(word: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail) out.add(head + tail.slice(1));
+    if (tail.length > 1) out.add(head + tail[1] + tail[0] + tail.slice(2));
+    for (const c of LETTERS) {
+      if (tail) out.add(head + c + tail.slice(1));
+      out.add(head + c + tail);
+    }
+  }
+  out.delete(word);
+  return out;
+}

@@ -73,6 +73,13 @@ describe('library search', () => {
     assert.equal(search('Karpathy scour failures').hits[0]?.episode, 'tinkering-hour-12');
   });
 
+  it('corrects a typing slip that changes how the word stems ("structual" for "structural")', () => {
+    const page = search('structual');
+    assert.equal(page.hits[0]?.episode, 'tinkering-hour-12');
+    assert.match(page.hits[0]!.snippet, /\*\*structural\*\*/);
+    assert.equal(search('xqzvbnmkl').hits.length, 0, 'a word nothing is one slip from finds nothing');
+  });
+
   it('finds a compound written apart or together ("audiobook" / "audio book", "flash light" / "flashlight")', () => {
     const apart = search('audiobook fermentation').hits[0];
     assert.equal(apart?.episode, 'field-notes-3');

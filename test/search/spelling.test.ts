@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { editDistance, soundKey, soundKeys, spellingSimilarity } from '../../src/search/spelling.js';
+import { editDistance, oneEditAway, soundKey, soundKeys, spellingSimilarity } from '../../src/search/spelling.js';
 
 describe('spelling variants', () => {
   it('gives names that sound alike the same key', () => {
@@ -25,5 +25,13 @@ describe('spelling variants', () => {
     assert.equal(editDistance('abcd', 'abdc'), 1);
     assert.equal(editDistance('kitten', 'sitting'), 3);
     assert.equal(editDistance('a', 'abcdefgh', 2), 3);
+  });
+
+  it('lists every string one typing slip away', () => {
+    const near = oneEditAway('persoality');
+    for (const w of ['personality', 'persoalty', 'perosality', 'persoalitx']) assert.ok(near.has(w), w);
+    assert.ok(!near.has('persoality'), 'not the word itself');
+    assert.ok(!near.has('personalty'), 'two slips away');
+    assert.equal(oneEditAway('ab').size, new Set(oneEditAway('ab')).size);
   });
 });

@@ -3,10 +3,10 @@ import type Database from 'better-sqlite3';
 import type { Episode, Timing } from '../../model/episode.js';
 import { momentLink } from '../../model/links.js';
 import { buildPassages } from '../../search/passages.js';
-import { candidateWords, ftsMatch, queryWords } from '../../search/fts.js';
+import { CANDIDATE_LIMITS, candidateWords, ftsMatch, queryWords } from '../../search/fts.js';
 import { hasText, type ParsedQuery } from '../../search/query.js';
 import { collapseAdjacent, idf, rank, type QueryTerm, type RankCandidate, type RankQuery } from '../../search/rank.js';
-import { soundKeys, spellingSimilarity } from '../../search/spelling.js';
+import { oneEditAway, soundKeys, spellingSimilarity } from '../../search/spelling.js';
 import { compoundSplits, joinedPairs } from '../../search/compounds.js';
 import { cosine, meanVector, MIN_PASSAGES_FOR_VECTORS, quantize, SEMANTIC_TOP, SEMANTIC_WEIGHT, type TermVectors } from '../../search/semantic.js';
 import { trainAssociations } from '../../search/associations.js';
@@ -67,6 +67,8 @@ const COMMON_NAME_SHARE = 0.005;
 const VARIANT_MAX_DF = 20;
 /** A spelling variant counts this much of the word the user typed (times how alike they are). */
 const VARIANT_WEIGHT = 0.8;
+/** A one-slip correction of a word the library has never seen counts like a spelling variant this alike. */
+const TYPO_SIMILARITY = 0.9;
 /** Counting a compound's passages stops here: past it the count only says "common". */
 const PHRASE_COUNT_LIMIT = 1000;
 /** Endings Porter leaves on some inflections ("octopuses" → octopus beside "octopus" → octopu). */
@@ -364,6 +366,15 @@ export class PassageIndex {
         variants.push(v.term);
       }
     }
+    for (const w of typed) {
+      const correction = this.typoCorrection(w, dfOf, terms, stats);
+      if (!correction) continue;
+      terms.set(correction.term, { stem: correction.term, idf: idf(correction.df, stats.passages), weight: VARIANT_WEIGHT * TYPO_SIMILARITY });
+      // Like a typed word, a common correction is scored but not searched for (its postings would cost the most),
+      // except in a library small enough that nothing is pruned.
+      const common = correction.df >= CANDIDATE_LIMITS.maxShare * stats.passages && stats.passages > CANDIDATE_LIMITS.minPostings;
+      if (!common) variants.push(correction.term);
+    }
     const compounds = this.compoundsOf(typed, dfOf, terms, stats);
     for (const c of compounds) if (c.joined) variants.push(c.joined);
     const splits = compounds.filter((c) => c.parts !== undefined);
@@ -428,8 +439,8 @@ export class PassageIndex {
       (id) => ({ episodeId: candidates.get(id)!.episodeId, seq: candidates.get(id)!.row.seq }),
     );
 
-    const wanted = new Set([...typed, ...query.phrases.flat(), ...splits.flatMap((c) => c.parts!)].map(stem));
-    for (const c of compounds) if (c.joined) wanted.add(stem(c.joined));
+    // Marked in the snippet: every word scored, spelling variants, corrections and compounds included.
+    const wanted = new Set([...terms.keys(), ...[...typed, ...query.phrases.flat(), ...splits.flatMap((c) => c.parts!)].map(stem)]);
     const page = ranked.slice(offset, offset + limit);
     const pageRows = this.hitRows(page.map((p) => p.id));
     const hits: SearchHit[] = page.map(({ id, score }) => {
@@ -450,6 +461,25 @@ export class PassageIndex {
       };
     });
     return { hits, more: ranked.length > offset + limit, warnings };
+  }
+
+  /**
+   * A typed word the library has never seen, one typing slip from a word it has: the most frequent such word's stem.
+   * Sound-alike variants work on stems, and a slip can change how Porter stems a word ("persoality" → persoal,
+   * "personality" → person), so this looks at the word as typed. Only for unknown words of 5+ letters with no
+   * sound-alike variant already in `terms` (a name the library lacks would otherwise turn into some common word).
+   */
+  private typoCorrection(word: string, dfOf: ReadonlyMap<string, number>, terms: ReadonlyMap<string, QueryTerm>, stats: IndexStats): { term: string; df: number } | null {
+    const typed = stem(word);
+    if (word.length < 5 || !/^[a-z]+$/.test(word) || (dfOf.get(typed) ?? 0) > 0) return null;
+    if ([...terms.values()].some((t) => t.weight < 1 && spellingSimilarity(typed, t.stem) > 0)) return null;
+    const stems = [...new Set([...oneEditAway(word)].map(stem))];
+    // One statement for the ~500 candidates: a lookup each cost 5 ms in all.
+    const table = stats.frequenciesStored ? 'term_df' : 'passages_vocab';
+    const found = this.cached<string[], { term: string; doc: number }>(
+      `SELECT term, doc FROM ${table} WHERE term IN (SELECT value FROM json_each(?)) ORDER BY doc DESC, term LIMIT 1`,
+    ).get(JSON.stringify(stems));
+    return found && !terms.has(found.term) ? { term: found.term, df: found.doc } : null;
   }
 
   /**
