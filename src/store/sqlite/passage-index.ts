@@ -471,7 +471,8 @@ export class PassageIndex {
    */
   private typoCorrection(word: string, dfOf: ReadonlyMap<string, number>, terms: ReadonlyMap<string, QueryTerm>, stats: IndexStats): { term: string; df: number } | null {
     const typed = stem(word);
-    if (word.length < 5 || !/^[a-z]+$/.test(word) || (dfOf.get(typed) ?? 0) > 0) return null;
+    // A longer "word" is no word anyone typed (and has ~55 × its length strings one slip away).
+    if (word.length < 5 || word.length > 30 || !/^[a-z]+$/.test(word) || (dfOf.get(typed) ?? 0) > 0) return null;
     if ([...terms.values()].some((t) => t.weight < 1 && spellingSimilarity(typed, t.stem) > 0)) return null;
     const stems = [...new Set([...oneEditAway(word)].map(stem))];
     // One statement for the ~500 candidates: a lookup each cost 5 ms in all.
