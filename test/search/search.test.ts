@@ -138,7 +138,7 @@ describe('document frequencies', () => {
     try {
       other.addSource({ path: '/a/12.vtt', hash: 'h1', size: 1, format: 'test', fragment: { meta: { show: 'The Tinkering Hour', number: 12, title: 'Dara Whitfield: How Old Bridges Stay Up', guests: ['Dara Whitfield'] }, transcript: { turns: BRIDGES } } });
       other.addSource({ path: '/a/13.vtt', hash: 'h2', size: 1, format: 'test', fragment: { meta: { show: 'Field Notes', number: 3, title: 'Priya Raman: Sourdough', guests: ['Priya Raman'] }, transcript: { turns: BREAD } } });
-      const queries = ['arch crowd leaning', 'keystone', 'bacteria yeast starter', 'river scour floods', '"cast iron" joints'];
+      const queries = ['arch crowd leaning', 'keystone', 'bacteria yeast starter', 'river scour floods', '"cast iron" joints', 'structual bridges', 'audiobook fermentation'];
       const run = () => queries.map((q) => other.search(parseQuery(q), { limit: 5 }).hits.map((h) => [h.episode, h.start, h.score]));
       const before = run();
       other.maintain();

@@ -475,11 +475,19 @@ export class PassageIndex {
     if (word.length < 5 || word.length > 30 || !/^[a-z]+$/.test(word) || (dfOf.get(typed) ?? 0) > 0) return null;
     if ([...terms.values()].some((t) => t.weight < 1 && spellingSimilarity(typed, t.stem) > 0)) return null;
     const stems = [...new Set([...oneEditAway(word)].map(stem))];
-    // One statement for the ~500 candidates: a lookup each cost 5 ms in all.
-    const table = stats.frequenciesStored ? 'term_df' : 'passages_vocab';
-    const found = this.cached<string[], { term: string; doc: number }>(
-      `SELECT term, doc FROM ${table} WHERE term IN (SELECT value FROM json_each(?)) ORDER BY doc DESC, term LIMIT 1`,
-    ).get(JSON.stringify(stems));
+    let found: { term: string; doc: number } | undefined;
+    if (stats.frequenciesStored) {
+      // One statement for the ~500 candidates instead of a lookup each.
+      found = this.cached<string[], { term: string; doc: number }>(
+        'SELECT term, doc FROM term_df WHERE term IN (SELECT value FROM json_each(?)) ORDER BY doc DESC, term LIMIT 1',
+      ).get(JSON.stringify(stems));
+    } else {
+      // fts5vocab answers only `term = ?` from its index (an IN list would scan the whole vocabulary).
+      for (const term of stems) {
+        const doc = this.frequency(term, stats);
+        if (doc > 0 && (!found || doc > found.doc || (doc === found.doc && term < found.term))) found = { term, doc };
+      }
+    }
     return found && !terms.has(found.term) ? { term: found.term, df: found.doc } : null;
   }
 
