@@ -10,34 +10,12 @@ import { corpusLibrary, EVAL } from './lib/corpus-library.js';
 import { loadQueries, reciprocalRank } from './lib/known-item.js';
 import { loadPassages } from './search/common.js';
 import { ENGINES, makeEngine, type EngineName } from './search/engines.js';
+import { TYPOS, withTypo } from './lib/typos.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const engines = (option('--engines')?.split(',') ?? ['podsift', 'fts5', 'minisearch-fuzzy']) as EngineName[];
 for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e} (one of ${ENGINES.join(', ')})`);
-
-const TYPOS = {
-  none: (w: string) => w,
-  'letter dropped': (w: string) => w.slice(0, mid(w)) + w.slice(mid(w) + 1),
-  'letters swapped': (w: string) => w.slice(0, mid(w)) + w[mid(w) + 1] + w[mid(w)] + w.slice(mid(w) + 2),
-  'vowel changed': (w: string) => {
-    const at = [...w].findIndex((c, i) => i >= mid(w) - 1 && /[aeiou]/.test(c));
-    return at < 0 ? w : w.slice(0, at) + (w[at] === 'e' ? 'a' : 'e') + w.slice(at + 1);
-  },
-};
-
-function mid(word: string): number {
-  return Math.floor((word.length - 1) / 2);
-}
-
-/** The query with `typo` applied to its longest word (the first, on a tie). */
-function withTypo(query: string, typo: (w: string) => string): string {
-  const words = query.split(' ');
-  const longest = words.reduce((best, w, i) => (w.length > words[best]!.length ? i : best), 0);
-  // Too short a word has no middle to change.
-  if (words[longest]!.length >= 4) words[longest] = typo(words[longest]!);
-  return words.join(' ');
-}
 
 let libraryPath = option('--library');
 if (!libraryPath) {
