@@ -167,6 +167,7 @@ describe('moments: skipping and odd input', () => {
     assert.ok(hours > 8, `${hours} h`);
     // The fixture only has six subjects, told over and over: each is a moment once.
     assert.ok(moments.length >= 4 && moments.length <= 6, `${moments.length} moments`);
-    assert.ok(ms < 3000, `${ms} ms`);
+    // A guard against a quadratic blow-up, not a speed measurement (eval:enrich measures speed).
+    assert.ok(ms < 10_000, `${ms} ms`);
   });
 });

@@ -275,7 +275,8 @@ describe('whisper-json reader', () => {
     const turns = read(text).transcript!.turns;
     const seconds = (performance.now() - started) / 1000;
     assert.equal(turns.length, 60_000);
-    assert.ok(text.length / 1e6 / seconds > 20, `${(text.length / 1e6 / seconds).toFixed(1)} MB/s`);
+    // A guard against a quadratic blow-up, not a speed measurement (bench:ingest measures speed).
+    assert.ok(seconds < 10, `${(text.length / 1e6 / seconds).toFixed(1)} MB/s`);
   });
 });
 
