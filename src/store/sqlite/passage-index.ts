@@ -352,13 +352,17 @@ export class PassageIndex {
     const terms = new Map<string, QueryTerm>();
     for (const [s, df] of dfOf) terms.set(s, { stem: s, idf: idf(df, stats.passages), weight: 1 });
     const variants: string[] = [];
+    /** Typed words that have a sound-alike in the library (they are not typo-corrected). */
+    const soundAlike = new Set<string>();
     for (const w of typed) {
       if (w.length < 5) continue;
       const s = stem(w);
       const typedDf = dfOf.get(s)!;
       for (const v of this.variantsOf(s, stats)) {
         const df = this.frequency(v.term, stats);
-        if (df === 0 || terms.has(v.term) || (df >= VARIANT_MAX_DF && typedDf >= VARIANT_MAX_DF)) continue;
+        if (df === 0 || (df >= VARIANT_MAX_DF && typedDf >= VARIANT_MAX_DF)) continue;
+        soundAlike.add(w);
+        if (terms.has(v.term)) continue;
         // A variant is an occurrence of the word typed: it weighs like that word, unless the typed spelling is the
         // rare one (a typo in the query), when the indexed spelling's weight is the honest one.
         const weightIdf = idf(typedDf > 0 ? Math.max(typedDf, df) : df, stats.passages);
@@ -367,6 +371,7 @@ export class PassageIndex {
       }
     }
     for (const w of typed) {
+      if (soundAlike.has(w)) continue;
       const correction = this.typoCorrection(w, dfOf, terms, stats);
       if (!correction) continue;
       terms.set(correction.term, { stem: correction.term, idf: idf(correction.df, stats.passages), weight: VARIANT_WEIGHT * TYPO_SIMILARITY });
@@ -375,10 +380,9 @@ export class PassageIndex {
       const common = correction.df >= CANDIDATE_LIMITS.maxShare * stats.passages && stats.passages > CANDIDATE_LIMITS.minPostings;
       if (!common) variants.push(correction.term);
     }
-    const compounds = this.compoundsOf(typed, dfOf, terms, stats);
-    for (const c of compounds) if (c.joined) variants.push(c.joined);
-    const splits = compounds.filter((c) => c.parts !== undefined);
-    const match = ftsMatch({ ...query, terms: candidateWords(typed, (w) => dfOf.get(stem(w))!, stats.passages) }, [...variants, ...splits.map((c) => c.parts!.join(' '))]);
+    const { splits, joined } = this.compoundsOf(typed, dfOf, terms, stats);
+    variants.push(...joined);
+    const match = ftsMatch({ ...query, terms: candidateWords(typed, (w) => dfOf.get(stem(w))!, stats.passages) }, [...variants, ...splits.map((c) => c.parts.join(' '))]);
     if (match === null) {
       warnings.push('the query has no words to search for');
       return { hits: [], more: false, warnings };
@@ -413,7 +417,7 @@ export class PassageIndex {
     const rankQuery: RankQuery = {
       terms: [...terms.values()],
       phrases: query.phrases,
-      compounds: splits.map((c) => ({ parts: [stem(c.parts![0]), stem(c.parts![1])], term: c.term })),
+      compounds: splits.map((c) => ({ parts: [stem(c.parts[0]), stem(c.parts[1])], term: c.term })),
       prefixes: query.prefixes.map((p) => p),
       exactWords,
       prior,
@@ -439,8 +443,8 @@ export class PassageIndex {
       (id) => ({ episodeId: candidates.get(id)!.episodeId, seq: candidates.get(id)!.row.seq }),
     );
 
-    // Marked in the snippet: every word scored, spelling variants, corrections and compounds included.
-    const wanted = new Set([...terms.keys(), ...[...typed, ...query.phrases.flat(), ...splits.flatMap((c) => c.parts!)].map(stem)]);
+    // Marked in the snippet: every word scored (typed and phrase words, variants, corrections, compounds).
+    const wanted = new Set([...terms.keys(), ...splits.flatMap((c) => c.parts.map(stem))]);
     const page = ranked.slice(offset, offset + limit);
     const pageRows = this.hitRows(page.map((p) => p.id));
     const hits: SearchHit[] = page.map(({ id, score }) => {
@@ -466,14 +470,13 @@ export class PassageIndex {
   /**
    * A typed word the library has never seen, one typing slip from a word it has: the most frequent such word's stem.
    * Sound-alike variants work on stems, and a slip can change how Porter stems a word ("persoality" → persoal,
-   * "personality" → person), so this looks at the word as typed. Only for unknown words of 5+ letters with no
-   * sound-alike variant already in `terms` (a name the library lacks would otherwise turn into some common word).
+   * "personality" → person), so this looks at the word as typed. Only for unknown words of 5+ letters, and the
+   * caller skips words with a sound-alike (a name the library lacks would otherwise turn into some common word).
    */
   private typoCorrection(word: string, dfOf: ReadonlyMap<string, number>, terms: ReadonlyMap<string, QueryTerm>, stats: IndexStats): { term: string; df: number } | null {
     const typed = stem(word);
     // A longer "word" is no word anyone typed (and has ~55 × its length strings one slip away).
     if (word.length < 5 || word.length > 30 || !/^[a-z]+$/.test(word) || (dfOf.get(typed) ?? 0) > 0) return null;
-    if ([...terms.values()].some((t) => t.weight < 1 && spellingSimilarity(typed, t.stem) > 0)) return null;
     const stems = [...new Set([...oneEditAway(word)].map(stem))];
     let found: { term: string; doc: number } | undefined;
     if (stats.frequenciesStored) {
@@ -493,11 +496,17 @@ export class PassageIndex {
 
   /**
    * Compounds of the query written the other way in the library: a rare typed word found as two adjacent words
-   * (`parts`, scored as one occurrence of it), and two adjacent typed words found as one indexed word (`joined`,
-   * added to `terms` like a spelling variant). Either counts fully: it is the same word, spelled apart or together.
+   * (`splits`, each scored as one occurrence of it), and two adjacent typed words found as one indexed word
+   * (`joined` stems, added to `terms` like a spelling variant). Either counts fully: it is the same word, spelled
+   * apart or together.
    */
-  private compoundsOf(typed: readonly string[], dfOf: ReadonlyMap<string, number>, terms: Map<string, QueryTerm>, stats: IndexStats): { parts?: [string, string]; joined?: string; term: QueryTerm }[] {
-    const found: { parts?: [string, string]; joined?: string; term: QueryTerm }[] = [];
+  private compoundsOf(
+    typed: readonly string[],
+    dfOf: ReadonlyMap<string, number>,
+    terms: Map<string, QueryTerm>,
+    stats: IndexStats,
+  ): { splits: { parts: [string, string]; term: QueryTerm }[]; joined: string[] } {
+    const splits: { parts: [string, string]; term: QueryTerm }[] = [];
     for (const word of typed) {
       const typedDf = dfOf.get(stem(word)) ?? 0;
       if (typedDf >= VARIANT_MAX_DF) continue;
@@ -506,17 +515,17 @@ export class PassageIndex {
         const df = this.phraseFrequency.get(`"${parts.join(' ')}"`) ?? 0;
         if (df > 0 && (!best || df > best.df)) best = { parts, df };
       }
-      if (best) found.push({ parts: best.parts, term: { stem: `${best.parts.join(' ')}`, idf: idf(Math.max(typedDf, best.df), stats.passages), weight: 1 } });
+      if (best) splits.push({ parts: best.parts, term: { stem: best.parts.join(' '), idf: idf(Math.max(typedDf, best.df), stats.passages), weight: 1 } });
     }
-    for (const joined of joinedPairs(typed)) {
-      const s = stem(joined);
+    const joined: string[] = [];
+    for (const pair of joinedPairs(typed)) {
+      const s = stem(pair);
       const df = terms.has(s) ? 0 : this.frequency(s, stats);
       if (df === 0) continue;
-      const term = { stem: s, idf: idf(df, stats.passages), weight: 1 };
-      terms.set(s, term);
-      found.push({ joined: s, term });
+      terms.set(s, { stem: s, idf: idf(df, stats.passages), weight: 1 });
+      joined.push(s);
     }
-    return found;
+    return { splits, joined };
   }
 
   private hitRows(ids: number[]): Map<number, HitRow> {
