@@ -5,6 +5,7 @@ import { InputError } from '../model/errors.js';
 import type { AddStatus, Library } from '../store/library.js';
 import { systemReason, type PrepareInput, type Prepared } from './prepare-file.js';
 import type { ReadOptions } from './read-source.js';
+import { enrichLibrary } from './enrich.js';
 import { mapAhead, workerCount, WorkerPool } from './worker-pool.js';
 
 /** Extensions taken when walking a directory; files named explicitly are always tried, whatever their name. */
@@ -128,6 +129,18 @@ export function addFiles(library: Library, inputs: string[], options: AddOptions
   }
   settleEpisodes(library, results);
   return results;
+}
+
+/**
+ * What follows a batch of files, for the CLI and for uploads alike: the search vocabulary's spelling keys and
+ * document frequencies refreshed for the new words, then the episodes the batch added to or replaced in enriched
+ * (unless `enrich` is false). Returns those episodes.
+ */
+export function finishBatch(library: Library, results: readonly { status?: string; episode?: string | null }[], options: { enrich: boolean }): string[] {
+  const changed = [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))];
+  if (changed.length > 0) library.maintain();
+  if (changed.length > 0 && options.enrich) enrichLibrary(library, changed);
+  return changed;
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readers } from '../../formats/registry.js';
-import { addFiles, type FileResult } from '../../ingest/add-files.js';
-import { enrichLibrary } from '../../ingest/enrich.js';
+import { addFiles, finishBatch, type FileResult } from '../../ingest/add-files.js';
 import type { Library } from '../../store/library.js';
 import { print, printJson, withLibrary } from '../context.js';
 import { progressBar } from '../progress.js';
@@ -33,10 +32,7 @@ export function runAdd(library: Library, inputs: string[], options: AddOptions):
     },
   });
   bar.stop();
-  if (results.some((r) => r.status === 'added' || r.status === 'replaced')) library.maintain();
-  if (options.enrich !== false) {
-    enrichLibrary(library, [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))]);
-  }
+  finishBatch(library, results, { enrich: options.enrich !== false });
   return results;
 }
 

@@ -9,8 +9,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { formatBytes } from '../../formats/decode.js';
-import { addFiles, settleEpisodes, type FileResult } from '../../ingest/add-files.js';
-import { enrichLibrary } from '../../ingest/enrich.js';
+import { addFiles, finishBatch, settleEpisodes, type FileResult } from '../../ingest/add-files.js';
 import type { ServerContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { check, query, text } from '../validate.js';
@@ -78,10 +77,7 @@ export function uploadRoutes(ctx: ServerContext): Hono {
   const finish = (results: UploadResult[]) => {
     // Each file went in on its own: a later one may have joined the episode of an earlier one to another.
     settleEpisodes(ctx.library, results);
-    const changed = [...new Set(results.filter((r) => r.status === 'added' || r.status === 'replaced').map((r) => r.episode!))];
-    // Like `podsift add`: refresh the search vocabulary's spelling keys and document frequencies for the new words.
-    if (changed.length) ctx.library.maintain();
-    if (changed.length && ctx.enrichUploads) enrichLibrary(ctx.library, changed);
+    finishBatch(ctx.library, results, { enrich: ctx.enrichUploads });
     ctx.caches.changed();
     const failed = results.filter((r) => !r.ok);
     if (results.length > 0 && failed.length === results.length) {
