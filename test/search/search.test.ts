@@ -108,7 +108,10 @@ describe('library search', () => {
   });
 
   it('answers every odd query with results or a clear message, never an error', () => {
-    for (const q of ['"unbalanced', 'NEAR(', '*', '-', 'x'.repeat(10_000), '🦀', '東京', 'the of and', '', 'episode:#999 arch', 'after:never arch']) {
+    // Also what reaches the typo and compound steps: 64 unknown words, words of 30-40 letters, quotes inside words.
+    const unknown = Array.from({ length: 64 }, (_, i) => `zqxv${'bcdfghjklm'.slice(i % 10)}wpt`).join(' ');
+    const odd = ['"unbalanced', 'NEAR(', '*', '-', 'x'.repeat(10_000), '🦀', '東京', 'the of and', '', 'episode:#999 arch', 'after:never arch'];
+    for (const q of [...odd, unknown, 'audiobook'.repeat(4), 'flashlight'.repeat(3), 'audio"book flash"light', 'OR AND NOT audio book']) {
       const page = search(q);
       assert.ok(Array.isArray(page.hits) && Array.isArray(page.warnings), q.slice(0, 20));
     }
